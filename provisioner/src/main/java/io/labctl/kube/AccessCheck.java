@@ -1,0 +1,78 @@
+package io.labctl.kube;
+
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.labctl.core.ExitCode;
+import io.labctl.core.LabctlException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Asks the API server, before any write, whether the current identity may do everything a command
+ * needs (SelfSubjectAccessReview: what {@code kubectl auth can-i} does). Denials are collected and
+ * reported together, so the user fixes them in one round.
+ */
+public final class AccessCheck {
+
+    /** One permission: verb on group/resource (optionally a subresource) in a namespace ("" = cluster). */
+    public record Permission(String verb, String group, String resource, String subresource, String namespace) {
+        public static Permission of(String verb, String group, String resource, String namespace) {
+            return new Permission(verb, group, resource, null, namespace);
+        }
+
+        /** How kubectl would ask the same question, so users can check by hand. */
+        public String canICommand() {
+            String res = resource + (group.isEmpty() ? "" : "." + group) + (subresource == null ? "" : "/" + subresource);
+            return "kubectl auth can-i " + verb + " " + res + (namespace.isEmpty() ? "" : " -n " + namespace);
+        }
+    }
+
+    private final KubernetesClient client;
+
+    public AccessCheck(KubernetesClient client) {
+        this.client = client;
+    }
+
+    /** Returns the permissions that are denied (empty when all are allowed). */
+    public List<Permission> denied(List<Permission> needed) {
+        List<Permission> denied = new ArrayList<>();
+        for (Permission p : needed) {
+            SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder()
+                    .withNewSpec()
+                    .withResourceAttributes(new ResourceAttributesBuilder()
+                            .withVerb(p.verb()).withGroup(p.group()).withResource(p.resource())
+                            .withSubresource(p.subresource())
+                            .withNamespace(p.namespace().isEmpty() ? null : p.namespace())
+                            .build())
+                    .endSpec()
+                    .build();
+            SelfSubjectAccessReview answer;
+            try {
+                answer = client.authorization().v1().selfSubjectAccessReview().create(review);
+            } catch (RuntimeException e) {
+                throw KubeErrors.translate(e, client.getMasterUrl().toString(), "check permissions");
+            }
+            if (answer.getStatus() == null || !Boolean.TRUE.equals(answer.getStatus().getAllowed())) {
+                denied.add(p);
+            }
+        }
+        return denied;
+    }
+
+    /** Throws a FORBIDDEN error naming the first denied permission (and how many more) if any is denied. */
+    public void require(List<Permission> needed, String whatFor) {
+        List<Permission> denied = denied(needed);
+        if (!denied.isEmpty()) {
+            Permission first = denied.get(0);
+            String more = denied.size() > 1 ? " (and " + (denied.size() - 1) + " more)" : "";
+            throw new LabctlException(ExitCode.FORBIDDEN, "not allowed to " + first.verb() + " " + first.resource()
+                    + (first.subresource() == null ? "" : "/" + first.subresource())
+                    + (first.namespace().isEmpty() ? "" : " in namespace " + first.namespace()) + more
+                    + ", which " + whatFor + " needs; nothing was changed",
+                    "ask your cluster admin for a Role that allows it (check with `" + first.canICommand() + "`)");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.labctl.kube;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.labctl.core.ExitCode;
+import io.labctl.core.LabctlException;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a fabric8 client from an explicit kubeconfig file and context. The file is resolved the
+ * way kubectl does ({@code --kubeconfig}, then the first entry of {@code $KUBECONFIG}, then
+ * {@code ~/.kube/config}), but always passed explicitly to the client so the context used is known.
+ */
+public final class KubeConnector {
+    /** Fail fast: a lab machine either answers within seconds or is not running. */
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+    private static final int REQUEST_TIMEOUT_MS = 30_000;
+    private static final String DEFAULT_NAMESPACE = "default";
+    private static final ObjectMapper KUBECONFIG_READER = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Map<String, String> environment;
+    private final Path home;
+
+    public KubeConnector() {
+        this(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    KubeConnector(Map<String, String> environment, Path home) {
+        this.environment = environment;
+        this.home = home;
+    }
+
+    /** Resolves the kubeconfig path without touching the network; null means in-cluster config. */
+    public Path resolveKubeconfig(KubeTarget target) {
+        if (target.kubeconfig() != null) {
+            return requireReadable(target.kubeconfig(), "--kubeconfig");
+        }
+        String fromEnv = environment.get("KUBECONFIG");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            // kubectl merges every entry; labctl uses the first existing one and says so.
+            for (String entry : fromEnv.split(File.pathSeparator)) {
+                if (!entry.isBlank() && Files.isReadable(Path.of(entry))) {
+                    return Path.of(entry);
+                }
+            }
+            throw new LabctlException(ExitCode.USAGE, "no readable kubeconfig in KUBECONFIG=" + fromEnv,
+                    "point KUBECONFIG at an existing file or pass --kubeconfig FILE");
+        }
+        Path standard = home.resolve(".kube").resolve("config");
+        if (Files.isReadable(standard)) {
+            return standard;
+        }
+        if (environment.containsKey("KUBERNETES_SERVICE_HOST")) {
+            return null;
+        }
+        throw new LabctlException(ExitCode.USAGE, "no kubeconfig found (" + standard + " does not exist)",
+                "create a cluster with `labctl cluster up`, or pass --kubeconfig FILE / set KUBECONFIG");
+    }
+
+    /** Loads the configuration for the target; validates that the context exists. */
+    public Config loadConfig(KubeTarget target) {
+        Path kubeconfig = resolveKubeconfig(target);
+        Config config;
+        if (kubeconfig == null) {
+            config = Config.autoConfigure(null);
+        } else {
+            if (target.context() != null) {
+                requireContext(kubeconfig, target.context());
+            }
+            try {
+                config = Config.fromKubeconfig(target.context(), kubeconfig.toFile());
+            } catch (RuntimeException e) {
+                throw new LabctlException(ExitCode.USAGE, "cannot read kubeconfig " + kubeconfig + ": "
+                        + KubeErrors.rootMessage(e), "check the file with `kubectl config view --kubeconfig "
+                        + kubeconfig + "`", e);
+            }
+        }
+        config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
+        config.setRequestTimeout(REQUEST_TIMEOUT_MS);
+        // fabric8 retries with backoff by default; an unreachable lab cluster should fail in seconds.
+        config.setRequestRetryBackoffLimit(1);
+        config.setRequestRetryBackoffInterval(500);
+        if (target.namespace() != null) {
+            config.setNamespace(target.namespace());
+        } else if (config.getNamespace() == null) {
+            config.setNamespace(DEFAULT_NAMESPACE);
+        }
+        return config;
+    }
+
+    /** Connects (lazily: fabric8 opens connections on first request). */
+    public KubeSession connect(KubeTarget target) {
+        Path kubeconfig = resolveKubeconfig(target);
+        Config config = loadConfig(target);
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        String context = config.getCurrentContext() == null ? null : config.getCurrentContext().getName();
+        return new KubeSession(client, kubeconfig == null ? null : kubeconfig.toString(), context,
+                config.getNamespace(), config.getMasterUrl());
+    }
+
+    private static void requireContext(Path kubeconfig, String context) {
+        List<NamedContext> contexts;
+        try {
+            contexts = KUBECONFIG_READER.readValue(kubeconfig.toFile(), io.fabric8.kubernetes.api.model.Config.class)
+                    .getContexts();
+        } catch (Exception e) {
+            throw new LabctlException(ExitCode.USAGE, "cannot read kubeconfig " + kubeconfig + ": "
+                    + KubeErrors.rootMessage(e), "check the file with `kubectl config view`", e);
+        }
+        boolean known = contexts != null && contexts.stream().anyMatch(c -> context.equals(c.getName()));
+        if (!known) {
+            throw new LabctlException(ExitCode.USAGE, "context '" + context + "' is not in " + kubeconfig,
+                    "list the contexts with `kubectl config get-contexts --kubeconfig " + kubeconfig + "`");
+        }
+    }
+
+    private static Path requireReadable(Path path, String option) {
+        if (!Files.isReadable(path)) {
+            throw new LabctlException(ExitCode.USAGE, option + " " + path + " does not exist or is not readable",
+                    "pass the path of an existing kubeconfig file");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,82 @@
+package io.labctl.spark.standalone;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How to reach a cluster's master: from pods (the Service's DNS name) and from the host (a node's
+ * address and the NodePort, or a port-forward), written out as commands students can paste.
+ *
+ * @param inCluster    spark://NAME-master-svc.NS.svc:7077
+ * @param fromHost     spark://NODE_IP:NODE_PORT per node (empty with --expose none)
+ * @param uiInCluster  http://NAME-master-svc.NS.svc:8080
+ * @param uiFromHost   the port-forward command and the local URL it opens
+ */
+public record ClusterEndpoints(String inCluster, List<String> fromHost, Integer nodePort, String uiInCluster,
+                               String uiFromHost) {
+    /** Enough addresses to try; a 200-node cluster would drown the output otherwise. */
+    private static final int MAX_NODE_ADDRESSES = 3;
+
+    public static ClusterEndpoints of(KubernetesClient client, String namespace, String clusterName) {
+        String svc = SparkLabels.masterService(clusterName);
+        String inCluster = "spark://" + svc + "." + namespace + ".svc:" + SparkPorts.SPARK_RPC_PORT;
+        String ui = "http://" + svc + "." + namespace + ".svc:" + SparkPorts.MASTER_UI_PORT;
+        String uiFromHost = "kubectl port-forward -n " + namespace + " svc/" + svc + " 8080:8080, then open http://localhost:8080";
+        Service service = client.services().inNamespace(namespace).withName(svc).get();
+        Integer nodePort = service == null ? null : rpcNodePort(service).orElse(null);
+        List<String> fromHost = new ArrayList<>();
+        if (nodePort != null) {
+            for (String address : nodeAddresses(client)) {
+                fromHost.add("spark://" + address + ":" + nodePort);
+            }
+        }
+        return new ClusterEndpoints(inCluster, fromHost, nodePort, ui, uiFromHost);
+    }
+
+    static Optional<Integer> rpcNodePort(Service service) {
+        if (service.getSpec() == null || service.getSpec().getPorts() == null) {
+            return Optional.empty();
+        }
+        return service.getSpec().getPorts().stream()
+                .filter(p -> p.getPort() != null && p.getPort() == SparkPorts.SPARK_RPC_PORT)
+                .map(ServicePort::getNodePort)
+                .filter(p -> p != null && p > 0)
+                .findFirst();
+    }
+
+    /** External addresses first (what a host can reach), else internal ones; empty if nodes cannot be listed. */
+    private static List<String> nodeAddresses(KubernetesClient client) {
+        List<Node> nodes;
+        try {
+            nodes = client.nodes().list().getItems();
+        } catch (KubernetesClientException e) {
+            return List.of(); // a namespace-scoped student identity may not list nodes
+        }
+        List<String> addresses = new ArrayList<>();
+        for (Node node : nodes) {
+            if (node.getStatus() == null || node.getStatus().getAddresses() == null) {
+                continue;
+            }
+            pick(node.getStatus().getAddresses()).ifPresent(addresses::add);
+            if (addresses.size() == MAX_NODE_ADDRESSES) {
+                break;
+            }
+        }
+        return addresses;
+    }
+
+    private static Optional<String> pick(List<NodeAddress> addresses) {
+        Optional<String> external = addresses.stream().filter(a -> "ExternalIP".equals(a.getType()))
+                .map(NodeAddress::getAddress).findFirst();
+        return external.isPresent() ? external
+                : addresses.stream().filter(a -> "InternalIP".equals(a.getType())).map(NodeAddress::getAddress).findFirst();
+    }
+}

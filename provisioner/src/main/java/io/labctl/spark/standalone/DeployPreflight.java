@@ -1,0 +1,133 @@
+package io.labctl.spark.standalone;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.labctl.core.LabctlException;
+import io.labctl.core.Progress;
+import io.labctl.kube.AccessCheck;
+import io.labctl.kube.AccessCheck.Permission;
+import io.labctl.kube.KubeErrors;
+import io.labctl.kube.NodeImages;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything {@code deploy} checks before its first write, so that bad input or a cluster that
+ * cannot take the deployment changes nothing: reachability, namespace state, permissions, objects
+ * of the same name that labctl does not own, and the images being present on the nodes.
+ */
+final class DeployPreflight {
+    private final KubernetesClient client;
+    private final Progress progress;
+
+    DeployPreflight(KubernetesClient client, Progress progress) {
+        this.client = client;
+        this.progress = progress;
+    }
+
+    /** Runs all checks; returns whether the namespace must be created. */
+    boolean run(SparkClusterSpec spec, ClusterObjects objects, DeployOptions options) {
+        Namespace namespace = get(() -> client.namespaces().withName(spec.namespace()).get(),
+                "read namespace " + spec.namespace());
+        boolean createNamespace = namespace == null;
+        if (namespace != null && namespace.getStatus() != null && "Terminating".equals(namespace.getStatus().getPhase())) {
+            throw LabctlException.precondition("namespace " + spec.namespace() + " is being deleted",
+                    "wait until `kubectl get namespace " + spec.namespace() + "` shows it gone, or use another -n");
+        }
+        new AccessCheck(client).require(neededPermissions(spec.namespace(), createNamespace, options.waitMode()),
+                "deploying a Spark cluster");
+        for (HasMetadata object : objects.inApplyOrder()) {
+            requireOwnedOrAbsent(object, spec);
+        }
+        if (!options.skipImageCheck()) {
+            requireImagesOnNodes(new LinkedHashSet<>(List.of(spec.masterImage(), spec.workerImage())));
+        }
+        return createNamespace;
+    }
+
+    static List<Permission> neededPermissions(String ns, boolean createNamespace, WaitMode waitMode) {
+        List<Permission> needed = new ArrayList<>();
+        if (createNamespace) {
+            needed.add(Permission.of("create", "", "namespaces", ""));
+        }
+        for (String verb : List.of("get", "create", "patch")) {
+            needed.add(Permission.of(verb, "apps", "deployments", ns));
+            needed.add(Permission.of(verb, "", "services", ns));
+        }
+        if (waitMode != WaitMode.NONE) {
+            needed.add(Permission.of("list", "", "pods", ns));
+            needed.add(Permission.of("watch", "", "pods", ns));
+        }
+        if (waitMode == WaitMode.SPARK) {
+            needed.add(new Permission("get", "", "pods", "proxy", ns));
+        }
+        return needed;
+    }
+
+    private void requireOwnedOrAbsent(HasMetadata wanted, SparkClusterSpec spec) {
+        HasMetadata existing = get(() -> client.resource(wanted).inNamespace(spec.namespace()).get(),
+                "read " + wanted.getKind().toLowerCase() + " " + wanted.getMetadata().getName());
+        if (existing == null) {
+            return;
+        }
+        Map<String, String> labels = existing.getMetadata().getLabels() == null ? Map.of()
+                : existing.getMetadata().getLabels();
+        boolean ours = SparkLabels.MANAGER.equals(labels.get(SparkLabels.MANAGED_BY))
+                && spec.name().equals(labels.get(SparkLabels.INSTANCE));
+        if (!ours) {
+            throw LabctlException.precondition(wanted.getKind().toLowerCase() + " " + wanted.getMetadata().getName()
+                            + " already exists in namespace " + spec.namespace() + " and is not part of labctl cluster "
+                            + spec.name(),
+                    "choose another cluster name, or delete it with `kubectl delete " + wanted.getKind().toLowerCase()
+                            + " " + wanted.getMetadata().getName() + " -n " + spec.namespace() + "`");
+        }
+    }
+
+    private void requireImagesOnNodes(Set<String> images) {
+        List<Node> nodes;
+        try {
+            nodes = client.nodes().list().getItems();
+        } catch (RuntimeException e) {
+            LabctlException translated = KubeErrors.translate(e, client.getMasterUrl().toString(), "list nodes");
+            if (translated.exitCode() == io.labctl.core.ExitCode.FORBIDDEN) {
+                progress.note("cannot list nodes with this identity; skipping the check that the images are loaded");
+                return;
+            }
+            throw translated;
+        }
+        List<Node> reporting = nodes.stream().filter(NodeImages::reportsImages).toList();
+        if (reporting.isEmpty()) {
+            progress.note("no node reports its images; skipping the check that the images are loaded");
+            return;
+        }
+        for (String image : images) {
+            List<String> with = reporting.stream().filter(n -> NodeImages.hasImage(n, image))
+                    .map(n -> n.getMetadata().getName()).toList();
+            if (with.isEmpty()) {
+                throw LabctlException.precondition("image " + image + " is not on any node ("
+                                + String.join(", ", reporting.stream().map(n -> n.getMetadata().getName()).toList())
+                                + " report their images and none has it); nothing was changed",
+                        "build and load it with `labctl image build` and `labctl image load`, or pass "
+                                + "--skip-image-check if your nodes can pull it from a registry");
+            }
+            if (with.size() < reporting.size()) {
+                progress.note("image " + image + " is only on " + String.join(", ", with)
+                        + "; pods scheduled elsewhere will fail to start (load it on every node with `labctl image load`)");
+            }
+        }
+    }
+
+    private <T> T get(java.util.function.Supplier<T> read, String action) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            throw KubeErrors.translate(e, client.getMasterUrl().toString(), action);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.labctl.spark.standalone;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+
+/**
+ * Adds {@code --node-selector} and {@code --toleration} to the master and worker pods, e.g. to place
+ * a cluster on tainted nodes. A no-op when neither is given.
+ */
+public final class PlacementStep implements ClusterObjectsStep {
+
+    @Override
+    public ClusterObjects apply(ClusterObjects previous, SparkClusterSpec spec) {
+        if (spec.nodeSelector().isEmpty() && spec.tolerations().isEmpty()) {
+            return previous;
+        }
+        return new ClusterObjects(previous.masterService(), place(previous.master(), spec),
+                place(previous.workers(), spec));
+    }
+
+    private static Deployment place(Deployment deployment, SparkClusterSpec spec) {
+        return new DeploymentBuilder(deployment)
+                .editSpec().editTemplate().editSpec()
+                .addToNodeSelector(spec.nodeSelector())
+                .addAllToTolerations(spec.tolerations().stream().map(Tolerations::parse).toList())
+                .endSpec().endTemplate().endSpec()
+                .build();
+    }
+}

@@ -1,0 +1,91 @@
+package io.labctl.spark.standalone;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.labctl.core.LabctlException;
+import io.labctl.core.Progress;
+import io.labctl.kube.ServerSideApply;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Deploys (or re-applies) a Spark standalone cluster: validate, preflight, apply with server-side
+ * apply, wait until Spark reports the workers. Applying an unchanged spec changes nothing on the
+ * server, so running deploy twice is safe.
+ */
+public final class StandaloneDeployer {
+    private final KubernetesClient client;
+    private final Progress progress;
+    private final StandaloneManifests manifests = new StandaloneManifests();
+
+    public StandaloneDeployer(KubernetesClient client, Progress progress) {
+        this.client = client;
+        this.progress = progress;
+    }
+
+    public DeployResult deploy(SparkClusterSpec spec, DeployOptions options) {
+        spec.validate();
+        ClusterObjects objects = manifests.render(spec);
+
+        progress.step("Checking the cluster before any change");
+        boolean createNamespace = new DeployPreflight(client, progress).run(spec, objects, options);
+
+        List<AppliedObject> applied = new ArrayList<>();
+        if (createNamespace) {
+            progress.step("Creating namespace " + spec.namespace());
+            createNamespace(spec.namespace());
+        }
+        progress.step("Applying " + objects.inApplyOrder().size() + " objects (server-side apply, field manager "
+                + ServerSideApply.FIELD_MANAGER + ")");
+        ServerSideApply apply = new ServerSideApply(client);
+        for (HasMetadata object : objects.inApplyOrder()) {
+            try {
+                applied.add(applyOne(apply, object));
+            } catch (LabctlException e) {
+                throw new LabctlException(e.exitCode(), e.getMessage() + "; applied so far: "
+                        + (applied.isEmpty() ? "nothing" : applied) + (createNamespace ? " (namespace "
+                        + spec.namespace() + " created)" : ""),
+                        "remove what exists with `labctl spark teardown " + spec.name() + " -n " + spec.namespace()
+                                + "`", e);
+            }
+        }
+        applied.forEach(a -> progress.note(a.toString()));
+
+        Readiness readiness = null;
+        if (options.waitMode() != WaitMode.NONE) {
+            progress.step("Waiting for " + describeWait(spec, options.waitMode()) + " (timeout "
+                    + ClusterWaiter.format(options.timeout()) + ")");
+            readiness = new ClusterWaiter(client, progress)
+                    .await(spec.namespace(), spec.name(), spec.workers(), options.waitMode(), options.timeout());
+        }
+        return new DeployResult(spec.name(), spec.namespace(), spec.workers(), createNamespace, applied, readiness,
+                ClusterEndpoints.of(client, spec.namespace(), spec.name()), KubectlEquivalents.deploy(spec));
+    }
+
+    private AppliedObject applyOne(ServerSideApply apply, HasMetadata object) {
+        HasMetadata before = client.resource(object).get();
+        HasMetadata after = apply.apply(object);
+        String outcome = before == null ? AppliedObject.CREATED
+                : before.getMetadata().getResourceVersion().equals(after.getMetadata().getResourceVersion())
+                ? AppliedObject.UNCHANGED : AppliedObject.CONFIGURED;
+        return new AppliedObject(object.getKind(), object.getMetadata().getName(), outcome);
+    }
+
+    private void createNamespace(String name) {
+        Namespace ns = new NamespaceBuilder().withNewMetadata().withName(name)
+                .addToLabels(SparkLabels.MANAGED_BY, SparkLabels.MANAGER)
+                .addToAnnotations(SparkLabels.CREATED_NAMESPACE_ANNOTATION, SparkLabels.MANAGER)
+                .endMetadata().build();
+        // Nothing else exists yet: if this fails, nothing was changed.
+        new ServerSideApply(client).apply(ns);
+    }
+
+    private static String describeWait(SparkClusterSpec spec, WaitMode mode) {
+        return mode == WaitMode.SPARK
+                ? "the pods to be Ready and the master to report " + spec.workers() + " ALIVE workers"
+                : "the pods to be Ready";
+    }
+}
