@@ -1,5 +1,6 @@
 package io.labctl.kube;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
@@ -10,6 +11,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /**
@@ -18,6 +20,18 @@ import javax.net.ssl.SSLException;
  */
 public final class KubeErrors {
     private KubeErrors() {
+    }
+
+    /**
+     * Runs one request against the client's API server, translating failures; {@code action} names
+     * it in the message ("list pods").
+     */
+    public static <T> T call(KubernetesClient client, Supplier<T> request, String action) {
+        try {
+            return request.get();
+        } catch (RuntimeException e) {
+            throw translate(e, client.getMasterUrl().toString(), action);
+        }
     }
 
     /**

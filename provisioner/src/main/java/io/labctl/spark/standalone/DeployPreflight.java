@@ -33,7 +33,7 @@ final class DeployPreflight {
 
     /** Runs all checks; returns whether the namespace must be created. */
     boolean run(SparkClusterSpec spec, ClusterObjects objects, DeployOptions options) {
-        Namespace namespace = get(() -> client.namespaces().withName(spec.namespace()).get(),
+        Namespace namespace = KubeErrors.call(client, () -> client.namespaces().withName(spec.namespace()).get(),
                 "read namespace " + spec.namespace());
         boolean createNamespace = namespace == null;
         if (namespace != null && namespace.getStatus() != null && "Terminating".equals(namespace.getStatus().getPhase())) {
@@ -71,7 +71,7 @@ final class DeployPreflight {
     }
 
     private void requireOwnedOrAbsent(HasMetadata wanted, SparkClusterSpec spec) {
-        HasMetadata existing = get(() -> client.resource(wanted).inNamespace(spec.namespace()).get(),
+        HasMetadata existing = KubeErrors.call(client, () -> client.resource(wanted).inNamespace(spec.namespace()).get(),
                 "read " + wanted.getKind().toLowerCase() + " " + wanted.getMetadata().getName());
         if (existing == null) {
             return;
@@ -123,11 +123,4 @@ final class DeployPreflight {
         }
     }
 
-    private <T> T get(java.util.function.Supplier<T> read, String action) {
-        try {
-            return read.get();
-        } catch (RuntimeException e) {
-            throw KubeErrors.translate(e, client.getMasterUrl().toString(), action);
-        }
-    }
 }

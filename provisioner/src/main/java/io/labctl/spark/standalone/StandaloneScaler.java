@@ -1,0 +1,35 @@
+package io.labctl.spark.standalone;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.labctl.core.Progress;
+
+/**
+ * Changes the number of workers of an existing cluster by re-applying its recorded spec with the new
+ * count, then waits like {@code deploy}: until the master reports exactly that many ALIVE workers
+ * (which also covers scaling down, when removed workers turn DEAD).
+ */
+public final class StandaloneScaler {
+    private final KubernetesClient client;
+    private final Progress progress;
+
+    public StandaloneScaler(KubernetesClient client, Progress progress) {
+        this.client = client;
+        this.progress = progress;
+    }
+
+    public DeployResult scale(String namespace, String name, int workers, DeployOptions options) {
+        SparkClusterSpec.requireWorkerCount(workers);
+        StandaloneClusters clusters = new StandaloneClusters(client);
+        SparkClusterSpec recorded = clusters.recordedSpec(clusters.requireMaster(namespace, name));
+        SparkClusterSpec wanted = recorded.withNamespace(namespace).withWorkers(workers);
+        var workerDeployment = client.apps().deployments().inNamespace(namespace)
+                .withName(SparkLabels.workerDeployment(name)).get();
+        // The live replica count, not the recorded one: someone may have run `kubectl scale` since.
+        int current = workerDeployment == null || workerDeployment.getSpec().getReplicas() == null
+                ? recorded.workers() : workerDeployment.getSpec().getReplicas();
+        progress.step("Scaling " + name + " from " + current + " to " + workers + " workers");
+        DeployResult result = new StandaloneDeployer(client, progress).deploy(wanted, options);
+        return new DeployResult(result.name(), result.namespace(), result.workers(), result.createdNamespace(),
+                result.objects(), result.readiness(), result.endpoints(), KubectlEquivalents.scale(wanted));
+    }
+}
