@@ -32,6 +32,26 @@ public final class PodDiagnosis {
         return pod.getMetadata().getDeletionTimestamp() != null;
     }
 
+    /** Waiting reasons that do not go away by waiting: the image is missing, or the pod spec is wrong. */
+    private static final java.util.Set<String> HOPELESS_WAITING = java.util.Set.of("ErrImageNeverPull", "ErrImagePull",
+            "ImagePullBackOff", "InvalidImageName", "CreateContainerConfigError", "CreateContainerError");
+
+    /**
+     * True when the pod will not start without someone changing something: an unschedulable pod
+     * short of resources, or a container stuck on its image or its configuration.
+     */
+    public static boolean cannotStart(Pod pod) {
+        if (unschedulableReason(pod).filter(r -> r.startsWith("Insufficient")).isPresent()) {
+            return true;
+        }
+        if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+            return false;
+        }
+        return pod.getStatus().getContainerStatuses().stream()
+                .anyMatch(cs -> cs.getState() != null && cs.getState().getWaiting() != null
+                        && HOPELESS_WAITING.contains(cs.getState().getWaiting().getReason()));
+    }
+
     /** A short reason why the pod is not ready, or "Ready". */
     public static String explain(Pod pod) {
         if (isTerminating(pod)) {
