@@ -19,9 +19,10 @@ import java.util.Optional;
  * @param fromHost     spark://NODE_IP:NODE_PORT per node (empty with --expose none)
  * @param uiInCluster  http://NAME-master-svc.NS.svc:8080
  * @param uiFromHost   the port-forward command and the local URL it opens
+ * @param rpcPortForward the port-forward command that reaches 7077 without a NodePort
  */
 public record ClusterEndpoints(String inCluster, List<String> fromHost, Integer nodePort, String uiInCluster,
-                               String uiFromHost) {
+                               String uiFromHost, String rpcPortForward) {
     /** Enough addresses to try; a 200-node cluster would drown the output otherwise. */
     private static final int MAX_NODE_ADDRESSES = 3;
 
@@ -38,7 +39,8 @@ public record ClusterEndpoints(String inCluster, List<String> fromHost, Integer 
                 fromHost.add("spark://" + address + ":" + nodePort);
             }
         }
-        return new ClusterEndpoints(inCluster, fromHost, nodePort, ui, uiFromHost);
+        String rpcPortForward = "kubectl port-forward -n " + namespace + " svc/" + svc + " 7077:7077";
+        return new ClusterEndpoints(inCluster, fromHost, nodePort, ui, uiFromHost, rpcPortForward);
     }
 
     static Optional<Integer> rpcNodePort(Service service) {

@@ -3,7 +3,9 @@ package io.labctl.spark.standalone;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.kubernetes.client.utils.YamlDumpSettingsBuilder;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,9 @@ public final class StandaloneManifests {
             new SpecAnnotationStep()  // the spec, for `scale` to re-apply
     );
 
-    private final KubernetesSerialization serialization = new KubernetesSerialization();
+    // Minimal quoting, so the printed YAML reads like the commented templates students know.
+    private final KubernetesSerialization serialization = new KubernetesSerialization(new ObjectMapper(), true,
+            new YamlDumpSettingsBuilder().setMinimizeQuotes(true).build());
 
     public ClusterObjects render(SparkClusterSpec spec) {
         Map<String, String> values = placeholderValues(spec);

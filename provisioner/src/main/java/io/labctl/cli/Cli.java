@@ -1,0 +1,107 @@
+package io.labctl.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.labctl.core.ExitCode;
+import io.labctl.core.LabctlException;
+import io.labctl.core.Progress;
+import io.labctl.kube.KubeSession;
+import io.labctl.kube.KubeTarget;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.function.BiFunction;
+
+/**
+ * The per-invocation helpers a command needs: the global options, a connected session that says
+ * which context it uses, progress on stderr, and printing a result in the chosen format on stdout.
+ */
+public final class Cli {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private final CliContext context;
+    private final GlobalOptions options;
+    private final Style style;
+    private final ConsoleProgress progress;
+
+    private Cli(CliContext context, GlobalOptions options) {
+        this.context = context;
+        this.options = options;
+        boolean colors = !options.noColor && !context.env().containsKey("NO_COLOR") && context.terminal();
+        this.style = new Style(colors);
+        this.progress = new ConsoleProgress(context.err(), style, context.terminal());
+    }
+
+    /** The helpers for the command whose spec is given (any depth below the root). */
+    public static Cli of(CommandSpec spec) {
+        LabctlCommand root = (LabctlCommand) spec.root().userObject();
+        return new Cli(root.context(), root.globals());
+    }
+
+    public GlobalOptions options() {
+        return options;
+    }
+
+    public Style style() {
+        return style;
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    public PrintWriter out() {
+        return context.out();
+    }
+
+    public PrintWriter err() {
+        return context.err();
+    }
+
+    public KubeTarget target() {
+        return new KubeTarget(options.kubeconfig, options.context, options.namespace);
+    }
+
+    /** Connects and says on stderr which kubeconfig, context and namespace are used. */
+    public KubeSession connect() {
+        KubeSession session = context.connector().connect(target());
+        context.err().println(style.dim(session.describe()));
+        return session;
+    }
+
+    /** The namespace to use without contacting the cluster (for --dry-run): -n, else the context's, else default. */
+    public String offlineNamespace() {
+        if (options.namespace != null) {
+            return options.namespace;
+        }
+        try {
+            return context.connector().loadConfig(target()).getNamespace();
+        } catch (LabctlException e) {
+            return "default";
+        }
+    }
+
+    /** Prints {@code result} on stdout: through {@code text} for people, or as JSON/YAML for scripts. */
+    public <T> void print(T result, BiFunction<T, Style, String> text) {
+        progress.closeStatusLine();
+        try {
+            switch (options.output()) {
+                case json -> context.out().println(JSON.writeValueAsString(result));
+                case yaml -> context.out().print(YAML.writeValueAsString(result));
+                case text -> context.out().print(text.apply(result, style));
+            }
+        } catch (JsonProcessingException e) {
+            throw new LabctlException(ExitCode.INTERNAL, "cannot format the result: " + e.getOriginalMessage(), null, e);
+        }
+        context.out().flush();
+    }
+}

@@ -1,0 +1,56 @@
+package io.labctl.cli;
+
+import io.labctl.core.ExitCode;
+import io.labctl.core.LabctlException;
+import io.labctl.kube.KubeErrors;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintWriter;
+
+/**
+ * The one place errors become output: "error: WHAT" and "hint: NEXT STEP" on stderr, the exit code
+ * of the failure kind, and the stack trace only with -v.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    private final CliContext context;
+
+    ErrorHandler(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        LabctlException failure = ex instanceof LabctlException le ? le
+                : KubeErrors.translate(ex, "the cluster", "run " + cmd.getCommandName());
+        boolean verbose = ((LabctlCommand) cmd.getCommandSpec().root().userObject()).globals().verbosity() > 0;
+        report(failure, verbose);
+        return failure.exitCode().status();
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        PrintWriter err = context.err();
+        err.println("error: " + ex.getMessage());
+        CommandLine cmd = ex.getCommandLine();
+        err.println("hint: see `" + cmd.getCommandSpec().qualifiedName() + " --help`");
+        return ExitCode.USAGE.status();
+    }
+
+    void report(LabctlException failure, boolean verbose) {
+        PrintWriter err = context.err();
+        err.println("error: " + failure.getMessage());
+        if (failure.hint() != null) {
+            err.println("hint: " + failure.hint());
+        }
+        if (verbose && failure.getCause() != null) {
+            failure.getCause().printStackTrace(err);
+        } else if (failure.exitCode() == ExitCode.INTERNAL) {
+            err.println("(run again with -v for details)");
+        }
+        err.flush();
+    }
+}

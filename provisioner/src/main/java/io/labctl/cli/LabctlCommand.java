@@ -1,0 +1,64 @@
+package io.labctl.cli;
+
+import io.labctl.cli.spark.SparkCommand;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The root command. Holds the global options and the process context every subcommand uses. */
+@Command(name = "labctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Kubernetes lab clusters and Apache Spark on them, for courses.",
+        subcommands = {SparkCommand.class, AutoComplete.GenerateCompletion.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  labctl spark deploy spark-a --workers 2      # master + 2 workers + Service on 7077",
+            "  labctl spark scale spark-a --workers 3       # and print the kubectl equivalent",
+            "  labctl spark run spark-a pi                  # SparkPi from a pod in the namespace",
+            "  labctl spark status spark-a -o json",
+            "  labctl spark teardown spark-a",
+            "  source <(labctl generate-completion)          # bash/zsh completion",
+            "",
+            "Exit codes:",
+            "  0 ok, 1 internal error, 2 bad command line or input, 3 not found, 4 cluster unreachable,",
+            "  5 permission denied, 6 timed out waiting, 7 precondition failed, 8 job failed, 130 interrupted"})
+public final class LabctlCommand implements Runnable {
+    @Mixin
+    private GlobalOptions globals = new GlobalOptions();
+
+    private final CliContext context;
+
+    public LabctlCommand(CliContext context) {
+        this.context = context;
+    }
+
+    public GlobalOptions globals() {
+        return globals;
+    }
+
+    public CliContext context() {
+        return context;
+    }
+
+    @Override
+    public void run() {
+        // `labctl` alone: show what it can do.
+        new CommandLine(this).usage(context.err());
+    }
+
+    /** A fully wired command line: handlers, output streams, case-insensitive enums. */
+    public static CommandLine commandLine(CliContext context) {
+        ErrorHandler errors = new ErrorHandler(context);
+        CommandLine cmd = new CommandLine(new LabctlCommand(context));
+        cmd.setOut(context.out());
+        cmd.setErr(context.err());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setUsageHelpWidth(110);
+        cmd.setExecutionExceptionHandler(errors);
+        cmd.setParameterExceptionHandler(errors);
+        cmd.registerConverter(java.time.Duration.class, new DurationConverter());
+        return cmd;
+    }
+}

@@ -1,0 +1,20 @@
+package io.labctl.cli.spark;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code labctl spark ...}: Spark standalone clusters on Kubernetes. */
+@Command(name = "spark",
+        description = "Deploy, scale, use and remove Spark standalone clusters (master + workers + Service on 7077).",
+        subcommands = {SparkDeployCommand.class, SparkScaleCommand.class, SparkRunCommand.class,
+            SparkStatusCommand.class, SparkListCommand.class, SparkTeardownCommand.class})
+public final class SparkCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+}

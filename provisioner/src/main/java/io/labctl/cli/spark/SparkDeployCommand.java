@@ -1,0 +1,116 @@
+package io.labctl.cli.spark;
+
+import io.labctl.cli.Cli;
+import io.labctl.kube.KubeSession;
+import io.labctl.spark.standalone.DeployResult;
+import io.labctl.spark.standalone.Expose;
+import io.labctl.spark.standalone.SparkClusterSpec;
+import io.labctl.spark.standalone.SparkImages;
+import io.labctl.spark.standalone.StandaloneDeployer;
+import io.labctl.spark.standalone.StandaloneManifests;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code labctl spark deploy NAME}: a master Deployment, a worker Deployment and the master Service. */
+@Command(name = "deploy", sortOptions = false,
+        description = {"Deploy a Spark standalone cluster (or re-apply it: running deploy twice changes nothing).",
+            "Waits until the master reports every worker ALIVE, then prints how to reach it."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  labctl spark deploy spark-a",
+            "  labctl spark deploy spark-b -n lab --workers 3 --worker-cores 2 --worker-memory 2g",
+            "  labctl spark deploy spark-a --dry-run -o yaml > spark-a.yaml   # exactly what would be applied"})
+public final class SparkDeployCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "Cluster name (lowercase letters, digits, '-').")
+    String name;
+
+    @Option(names = "--workers", defaultValue = "2", description = "Number of workers (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--worker-cores", defaultValue = "1",
+            description = "Cores each worker offers to Spark; also its CPU limit (default: ${DEFAULT-VALUE}).")
+    int workerCores;
+
+    @Option(names = "--worker-memory", defaultValue = "1g",
+            description = "Memory each worker offers to executors, e.g. 1g, 768m (default: ${DEFAULT-VALUE}).")
+    String workerMemory;
+
+    @Option(names = "--worker-cpu-request", defaultValue = SparkClusterSpec.DEFAULT_CPU_REQUEST,
+            description = "CPU reserved per worker pod (default: ${DEFAULT-VALUE}, so 3 workers fit on 2 CPUs).")
+    String workerCpuRequest;
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "Image for both master and worker.")
+    String image;
+
+    @Option(names = "--master-image", paramLabel = "IMAGE", description = "Master image (default: " + SparkImages.MASTER + ").")
+    String masterImage;
+
+    @Option(names = "--worker-image", paramLabel = "IMAGE", description = "Worker image (default: " + SparkImages.WORKER + ").")
+    String workerImage;
+
+    @Option(names = "--expose", defaultValue = "nodeport",
+            description = "Master port 7077 from outside the cluster: nodeport or none (default: ${DEFAULT-VALUE}).")
+    Expose expose;
+
+    @Option(names = "--node-port", paramLabel = "PORT", description = "Fixed NodePort for 7077 (30000-32767).")
+    Integer nodePort;
+
+    @Option(names = "--node-selector", paramLabel = "KEY=VALUE", description = "Only schedule on nodes with this label.")
+    Map<String, String> nodeSelector = new LinkedHashMap<>();
+
+    @Option(names = "--toleration", paramLabel = "KEY[=VALUE]:EFFECT", description = "Tolerate a node taint.")
+    List<String> tolerations = new ArrayList<>();
+
+    @Mixin
+    WaitOptions waitOptions;
+
+    @Option(names = "--dry-run", description = "Print the objects that would be applied (YAML, or JSON with -o json); change nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        Cli cli = Cli.of(spec);
+        if (image != null) {
+            SparkImages.requirePinned("--image", image);
+        }
+        if (dryRun) {
+            SparkClusterSpec clusterSpec = toSpec(cli.offlineNamespace()).validate();
+            StandaloneManifests manifests = new StandaloneManifests();
+            var objects = manifests.render(clusterSpec);
+            if (cli.options().output() == io.labctl.cli.OutputFormat.json) {
+                cli.out().println(new io.fabric8.kubernetes.client.utils.KubernetesSerialization().asJson(
+                        new io.fabric8.kubernetes.api.model.KubernetesListBuilder().withItems(objects.inApplyOrder()).build()));
+            } else {
+                cli.out().print(manifests.toYaml(objects));
+            }
+            cli.out().flush();
+            return 0;
+        }
+        toSpec("default").validate(); // bad input fails before any connection
+        try (KubeSession session = cli.connect()) {
+            DeployResult result = new StandaloneDeployer(session.client(), cli.progress())
+                    .deploy(toSpec(session.namespace()), waitOptions.toDeployOptions());
+            cli.print(result, SparkTextViews::deployed);
+        }
+        return 0;
+    }
+
+    SparkClusterSpec toSpec(String namespace) {
+        String master = masterImage != null ? masterImage : image != null ? image : SparkImages.MASTER;
+        String worker = workerImage != null ? workerImage : image != null ? image : SparkImages.WORKER;
+        return new SparkClusterSpec(name, namespace, workers, workerCores, workerMemory, workerCpuRequest, master, worker,
+                expose, nodePort, nodeSelector, tolerations);
+    }
+}

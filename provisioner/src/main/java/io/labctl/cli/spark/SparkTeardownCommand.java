@@ -1,0 +1,73 @@
+package io.labctl.cli.spark;
+
+import io.labctl.cli.Cli;
+import io.labctl.core.LabctlException;
+import io.labctl.kube.KubeSession;
+import io.labctl.spark.standalone.SparkClusterSpec;
+import io.labctl.spark.standalone.StandaloneClusters;
+import io.labctl.spark.standalone.StandaloneTeardown;
+import io.labctl.spark.standalone.TeardownResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code labctl spark teardown NAME | --all}. */
+@Command(name = "teardown",
+        description = {"Remove exactly one cluster's objects (found by its labels) and wait until they are gone.",
+            "Other clusters are never touched; a namespace goes only if labctl created it and it is empty.",
+            "Running it twice is fine."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  labctl spark teardown spark-a", "  labctl spark teardown --all -n lab"})
+public final class SparkTeardownCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Cluster name.")
+    String name;
+
+    @Option(names = "--all", description = "Every labctl Spark cluster in the namespace.")
+    boolean all;
+
+    @Option(names = {"-A", "--all-namespaces"}, description = "With --all: in every namespace.")
+    boolean allNamespaces;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3m",
+            description = "How long to wait for the objects to disappear (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() {
+        Cli cli = Cli.of(spec);
+        if ((name == null) == !all) {
+            throw LabctlException.usage(name == null ? "say which cluster to remove" : "give either NAME or --all, not both",
+                    "`labctl spark teardown NAME` or `labctl spark teardown --all`");
+        }
+        if (allNamespaces && !all) {
+            throw LabctlException.usage("--all-namespaces needs --all", "`labctl spark teardown --all -A`");
+        }
+        if (name != null) {
+            SparkClusterSpec.requireClusterName(name);
+        }
+        try (KubeSession session = cli.connect()) {
+            StandaloneTeardown teardown = new StandaloneTeardown(session.client(), cli.progress());
+            List<TeardownResult> results = new ArrayList<>();
+            if (name != null) {
+                results.add(teardown.teardown(session.namespace(), name, timeout));
+            } else {
+                for (StandaloneClusters.ClusterRef ref : new StandaloneClusters(session.client())
+                        .list(allNamespaces ? null : session.namespace())) {
+                    results.add(teardown.teardown(ref.namespace(), ref.name(), timeout));
+                }
+            }
+            cli.print(results, SparkTextViews::tornDown);
+        }
+        return 0;
+    }
+}
