@@ -5,10 +5,13 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 
 /** The root command. Holds the global options and the process context every subcommand uses. */
 @Command(name = "labctl",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT, // every subcommand gets --help
+
         versionProvider = VersionProvider.class,
         description = "Kubernetes lab clusters and Apache Spark on them, for courses.",
         subcommands = {SparkCommand.class, AutoComplete.GenerateCompletion.class},

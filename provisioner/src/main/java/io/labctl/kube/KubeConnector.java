@@ -36,7 +36,7 @@ public final class KubeConnector {
         this(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
-    KubeConnector(Map<String, String> environment, Path home) {
+    public KubeConnector(Map<String, String> environment, Path home) {
         this.environment = environment;
         this.home = home;
     }

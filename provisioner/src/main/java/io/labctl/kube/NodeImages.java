@@ -3,8 +3,6 @@ package io.labctl.kube;
 import io.fabric8.kubernetes.api.model.ContainerImage;
 import io.fabric8.kubernetes.api.model.Node;
 
-import java.util.List;
-
 /**
  * Answers "is this image already on that node?" from the images the kubelet reports in the Node's
  * status. Runtimes report fully qualified names (with the default registry prepended), so an image
@@ -43,7 +41,7 @@ public final class NodeImages {
             return true;
         }
         // Short names of official images are stored under "library/".
-        List<String> candidates = wanted.contains("/") ? List.of(wanted) : List.of(wanted, "library/" + wanted);
-        return candidates.stream().anyMatch(c -> reported.endsWith("/" + c));
+        String path = wanted.contains("/") ? wanted : "library/" + wanted;
+        return reported.endsWith("/" + path);
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * instead of digging through {@code kubectl describe}.
  */
 public final class PodDiagnosis {
-    private static final Pattern INSUFFICIENT = Pattern.compile("Insufficient ([a-zA-Z0-9./-]+)");
+    private static final Pattern INSUFFICIENT = Pattern.compile("Insufficient ([a-zA-Z0-9]([a-zA-Z0-9./-]*[a-zA-Z0-9])?)");
 
     private PodDiagnosis() {
     }

@@ -1,6 +1,8 @@
 package io.labctl.cli.spark;
 
+import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
 import io.labctl.cli.Cli;
+import io.labctl.cli.OutputFormat;
 import io.labctl.kube.KubeSession;
 import io.labctl.spark.standalone.DeployResult;
 import io.labctl.spark.standalone.Expose;
@@ -89,13 +91,13 @@ public final class SparkDeployCommand implements Callable<Integer> {
             SparkClusterSpec clusterSpec = toSpec(cli.offlineNamespace()).validate();
             StandaloneManifests manifests = new StandaloneManifests();
             var objects = manifests.render(clusterSpec);
-            if (cli.options().output() == io.labctl.cli.OutputFormat.json) {
-                cli.out().println(new io.fabric8.kubernetes.client.utils.KubernetesSerialization().asJson(
-                        new io.fabric8.kubernetes.api.model.KubernetesListBuilder().withItems(objects.inApplyOrder()).build()));
+            if (cli.options().output() == OutputFormat.json) {
+                cli.print(new KubernetesListBuilder().withItems(objects.inApplyOrder()).build(), (list, style) -> "");
             } else {
+                // YAML for -o text too: a dry run's result is the manifest itself.
                 cli.out().print(manifests.toYaml(objects));
+                cli.out().flush();
             }
-            cli.out().flush();
             return 0;
         }
         toSpec("default").validate(); // bad input fails before any connection

@@ -72,6 +72,7 @@ public final class SparkRunCommand implements Callable<Integer> {
     public Integer call() {
         Cli cli = Cli.of(spec);
         SparkClusterSpec.requireClusterName(name);
+        toRequest(cli.offlineNamespace()).validate(); // bad input fails before any connection
         try (KubeSession session = cli.connect()) {
             JobRequest request = toRequest(session.namespace()).validate();
             // Scripts reading -o json/yaml get the driver's log on stderr, so stdout stays parseable.

@@ -1,0 +1,28 @@
+package io.labctl.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.TypeConversionException;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Tier: unit. */
+class DurationConverterTest {
+    private final DurationConverter converter = new DurationConverter();
+
+    @Test
+    void kubectlStyleDurations() {
+        assertThat(converter.convert("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(converter.convert("5m")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(converter.convert("1h30m")).isEqualTo(Duration.ofMinutes(90));
+    }
+
+    @Test
+    void garbageAndZero_areRejected() {
+        assertThatThrownBy(() -> converter.convert("5")).isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> converter.convert("5mx")).isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> converter.convert("0s")).isInstanceOf(TypeConversionException.class);
+    }
+}

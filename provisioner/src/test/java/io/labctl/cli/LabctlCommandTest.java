@@ -1,0 +1,152 @@
+package io.labctl.cli;
+
+import io.labctl.spark.standalone.SparkClusterSpec;
+import io.labctl.spark.standalone.SparkImages;
+import io.labctl.spark.standalone.StandaloneManifests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tier: unit (in-process CLI; the unreachable-cluster case uses a closed loopback port). */
+class LabctlCommandTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void version_namesLabctlAndTheSparkItDeploys() {
+        CliRun r = CliRun.run(home, "--version");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("labctl ").contains("Spark " + SparkImages.SPARK_VERSION);
+    }
+
+    @Test
+    void help_listsCommandsExamplesAndExitCodes() {
+        CliRun r = CliRun.run(home, "--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("spark", "generate-completion", "Examples:", "labctl spark deploy spark-a",
+                "Exit codes:", "4 cluster unreachable");
+    }
+
+    @Test
+    void sparkDeployHelp_hasExamples() {
+        assertThat(CliRun.run(home, "spark", "deploy", "--help").out())
+                .contains("--workers", "--dry-run", "labctl spark deploy spark-a --dry-run -o yaml");
+    }
+
+    @Test
+    void invalidName_isOneLineWithTheFix_exit2_beforeAnyConnection() {
+        CliRun r = CliRun.run(home, "spark", "deploy", "Bad_Name");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("""
+                error: cluster name 'Bad_Name' is not valid
+                hint: use 1-40 lowercase letters, digits or '-', starting with a letter (e.g. spark-a)
+                """);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void unknownOption_isAUsageError() {
+        CliRun r = CliRun.run(home, "spark", "deploy", "a", "--wrokers", "3");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("error: Unknown options: '--wrokers'").contains("labctl spark deploy --help");
+    }
+
+    @Test
+    void latestImage_isRefusedNamingTheOption() {
+        CliRun r = CliRun.run(home, "spark", "deploy", "a", "--image", "apache/spark:latest", "--dry-run");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --image 'apache/spark:latest' uses the tag 'latest'");
+    }
+
+    @Test
+    void dryRunYaml_isExactlyWhatDeployRenders() {
+        CliRun r = CliRun.run(home, "spark", "deploy", "spark-a", "-n", "lab", "--dry-run", "-o", "yaml");
+        assertThat(r.status()).isZero();
+        StandaloneManifests manifests = new StandaloneManifests();
+        assertThat(r.out()).isEqualTo(manifests.toYaml(manifests.render(SparkClusterSpec.defaults("spark-a", "lab"))));
+    }
+
+    @Test
+    void globalOptions_workBeforeAndAfterTheSubcommand() {
+        CliRun before = CliRun.run(home, "-n", "lab", "spark", "deploy", "spark-a", "--dry-run");
+        CliRun after = CliRun.run(home, "spark", "deploy", "spark-a", "--dry-run", "-n", "lab");
+        assertThat(before.out()).isEqualTo(after.out()).contains("namespace: lab");
+    }
+
+    @Test
+    void dryRunJson_isAKubernetesList() {
+        CliRun r = CliRun.run(home, "spark", "deploy", "spark-a", "-n", "lab", "--dry-run", "-o", "json");
+        assertThat(r.out()).contains("\"kind\" : \"List\"", "\"name\" : \"spark-a-worker\"");
+    }
+
+    @Test
+    void unreachableApiServer_isExit4_withTheServerNamed() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Path kubeconfig = Files.writeString(home.resolve("k.yaml"), """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c, cluster: {server: "https://127.0.0.1:%d", insecure-skip-tls-verify: true}}]
+                users: [{name: u, user: {token: t}}]
+                contexts: [{name: x, context: {cluster: c, user: u}}]
+                current-context: x
+                """.formatted(closedPort));
+        CliRun r = CliRun.run(home, "--kubeconfig", kubeconfig.toString(), "spark", "list");
+        assertThat(r.status()).isEqualTo(4);
+        assertThat(r.err()).contains("Using context x (server https://127.0.0.1:" + closedPort)
+                .contains("error: cannot reach the Kubernetes API server at https://127.0.0.1:" + closedPort)
+                .contains("hint: is the cluster running?");
+    }
+
+    @Test
+    void teardown_needsNameOrAll() {
+        CliRun r = CliRun.run(home, "spark", "teardown");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("error: say which cluster to remove");
+    }
+
+    @Test
+    void run_withoutAJob_saysWhatToRun() {
+        CliRun r = CliRun.run(home, "spark", "run", "spark-a", "-n", "lab");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("error: nothing to run").contains("`pi`, `--py FILE` or `--jar JAR --class CLASS`");
+    }
+
+    @Test
+    void run_withMissingPythonFile_isAUsageError() {
+        CliRun r = CliRun.run(home, "spark", "run", "spark-a", "-n", "lab", "--py", home.resolve("nope.py").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("does not exist or is not readable");
+    }
+
+    @Test
+    void badTimeout_isAUsageError() {
+        CliRun r = CliRun.run(home, "spark", "deploy", "a", "--timeout", "soon", "--dry-run");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("'soon' is not a duration");
+    }
+
+    @Test
+    void completionScript_coversTheSparkCommands() {
+        CliRun r = CliRun.run(home, "generate-completion");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("labctl", "spark", "deploy", "teardown");
+    }
+
+    @Test
+    void noColorVariable_removesEscapes_evenOnATerminal() {
+        CliRun colored = CliRun.run(Map.of(), home, true, "spark", "run", "a", "-n", "lab");
+        CliRun plain = CliRun.run(Map.of("NO_COLOR", "1"), home, true, "spark", "run", "a", "-n", "lab");
+        assertThat(plain.err()).doesNotContain("\u001b[");
+        assertThat(colored.status()).isEqualTo(plain.status());
+    }
+}

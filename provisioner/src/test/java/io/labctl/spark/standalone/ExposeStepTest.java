@@ -1,0 +1,34 @@
+package io.labctl.spark.standalone;
+
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tier: unit. */
+class ExposeStepTest {
+    private final ExposeStep step = new ExposeStep();
+    private final ClusterObjects rendered = new StandaloneManifests().render(TestSpecs.defaults());
+
+    @Test
+    void nodePortWithoutFixedPort_leavesTheTemplatesService() {
+        assertThat(step.apply(rendered, TestSpecs.exposed(Expose.NODEPORT, null))).isSameAs(rendered);
+    }
+
+    @Test
+    void none_makesTheServiceClusterIp() {
+        ClusterObjects result = step.apply(rendered, TestSpecs.exposed(Expose.NONE, null));
+        assertThat(result).isEqualTo(new ClusterObjects(
+                new ServiceBuilder(rendered.masterService()).editSpec().withType("ClusterIP").endSpec().build(),
+                rendered.master(), rendered.workers()));
+    }
+
+    @Test
+    void fixedNodePort_pinsOnlyTheRpcPort() {
+        ClusterObjects result = step.apply(rendered, TestSpecs.exposed(Expose.NODEPORT, 30777));
+        assertThat(result).isEqualTo(new ClusterObjects(
+                new ServiceBuilder(rendered.masterService()).editSpec().editMatchingPort(p -> p.getPort() == 7077)
+                        .withNodePort(30777).endPort().endSpec().build(),
+                rendered.master(), rendered.workers()));
+    }
+}

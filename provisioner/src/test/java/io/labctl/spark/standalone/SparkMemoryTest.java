@@ -1,0 +1,36 @@
+package io.labctl.spark.standalone;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Tier: unit. */
+class SparkMemoryTest {
+
+    @Test
+    void parseMib_readsSparkSizes() {
+        assertThat(SparkMemory.parseMib("--worker-memory", "1g")).isEqualTo(1024);
+        assertThat(SparkMemory.parseMib("--worker-memory", "768m")).isEqualTo(768);
+        assertThat(SparkMemory.parseMib("--worker-memory", "2G")).isEqualTo(2048);
+    }
+
+    @Test
+    void parseMib_rejectsSizesSparkCannotRunAnExecutorIn() {
+        assertThatThrownBy(() -> SparkMemory.parseMib("--worker-memory", "256m"))
+                .hasMessage("--worker-memory 256m is out of range");
+    }
+
+    @Test
+    void parseMib_rejectsKubernetesStyleQuantities() {
+        assertThatThrownBy(() -> SparkMemory.parseMib("--worker-memory", "1Gi"))
+                .hasMessage("--worker-memory '1Gi' is not a Spark memory size");
+    }
+
+    @Test
+    void workerPodLimit_coversExecutorsDaemonAndOverhead() {
+        // 1g for executors + 512 MiB daemon + max(384, 10%) overhead
+        assertThat(SparkMemory.workerPodLimitMib(1024)).isEqualTo(1024 + 512 + 384);
+        assertThat(SparkMemory.workerPodLimitMib(8192)).isEqualTo(8192 + 512 + 819);
+    }
+}
