@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
+import io.labctl.core.LabctlVersion;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -26,6 +27,8 @@ public final class KubeConnector {
     private static final int CONNECT_TIMEOUT_MS = 10_000;
     private static final int REQUEST_TIMEOUT_MS = 30_000;
     private static final String DEFAULT_NAMESPACE = "default";
+    /** Every request labctl sends carries this user agent, followed by its version. */
+    public static final String USER_AGENT_PREFIX = "labctl/";
     private static final ObjectMapper KUBECONFIG_READER = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -86,6 +89,8 @@ public final class KubeConnector {
                         + kubeconfig + "`", e);
             }
         }
+        // The API server's audit log then tells labctl's requests from any other client's.
+        config.setUserAgent(USER_AGENT_PREFIX + LabctlVersion.get());
         config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
         config.setRequestTimeout(REQUEST_TIMEOUT_MS);
         // fabric8 retries with backoff by default; an unreachable lab cluster should fail in seconds.
