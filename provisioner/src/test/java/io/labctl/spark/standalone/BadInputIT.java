@@ -1,0 +1,111 @@
+package io.labctl.spark.standalone;
+
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.labctl.cli.CliRun;
+import io.labctl.testbed.AuditLog;
+import io.labctl.testbed.Testbed;
+import io.labctl.testbed.TestbedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tier: real API server (and real node for the timeout case). Bad input and hostile clusters get a
+ * one-line error with the fix, the documented exit code, and nothing half-created.
+ */
+@TestbedTest
+class BadInputIT {
+
+    @Test
+    void viewOnlyIdentity_isRefusedBeforeAnyWrite(Testbed testbed, @TempDir Path dir) throws IOException {
+        KubernetesClient client = testbed.client();
+        String ns = testbed.createNamespace("it-rbac");
+        client.resource(new ServiceAccountBuilder().withNewMetadata().withName("viewer").withNamespace(ns).endMetadata()
+                .build()).create();
+        client.resource(new RoleBindingBuilder().withNewMetadata().withName("viewer-view").withNamespace(ns).endMetadata()
+                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("view").endRoleRef()
+                .addNewSubject().withKind("ServiceAccount").withName("viewer").withNamespace(ns).endSubject().build()).create();
+        String token = client.serviceAccounts().inNamespace(ns).withName("viewer")
+                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build())
+                .getStatus().getToken();
+        Path kubeconfig = viewerKubeconfig(client, token, dir);
+
+        Instant mark = Instant.now();
+        CliRun run = CliRun.run(java.util.Map.of(), dir, false, "--kubeconfig", kubeconfig.toString(),
+                "spark", "deploy", "denied", "-n", ns);
+        assertThat(run.status()).isEqualTo(5);
+        assertThat(run.err()).contains("error: not allowed to create deployments in namespace " + ns)
+                .contains("nothing was changed").contains("hint: ask your cluster admin")
+                .contains("kubectl auth can-i");
+        assertThat(client.apps().deployments().inNamespace(ns).list().getItems()).isEmpty();
+        assertThat(client.services().inNamespace(ns).list().getItems()).isEmpty();
+        List<AuditLog.Event> writes = testbed.auditLog().since(mark,
+                e -> e.user().equals("system:serviceaccount:" + ns + ":viewer") && e.isWrite());
+        assertThat(writes).isNotEmpty().allSatisfy(e -> assertThat(e.resource()).isEqualTo("selfsubjectaccessreviews"));
+    }
+
+    @Test
+    void imageNotOnAnyNode_isRefused_andNothingIsCreated(Testbed testbed) {
+        String ns = testbed.namespaceName("it-noimg");
+        CliRun run = testbed.labctl("spark", "deploy", "ghost", "-n", ns, "--image", "labctl/spark-master:0.0.0-missing");
+        assertThat(run.status()).isEqualTo(7);
+        assertThat(run.err()).contains("error: image labctl/spark-master:0.0.0-missing is not on any node")
+                .contains("labctl image load");
+        assertThat(testbed.client().namespaces().withName(ns).get()).as("not even the namespace").isNull();
+    }
+
+    @Test
+    void unknownCluster_isNotFound_forScaleStatusAndRun(Testbed testbed) {
+        String ns = testbed.createNamespace("it-unknown");
+        for (String[] args : new String[][] {
+            {"spark", "scale", "nope", "-n", ns, "--workers", "3"},
+            {"spark", "status", "nope", "-n", ns},
+            {"spark", "run", "nope", "pi", "-n", ns}}) {
+            CliRun run = testbed.labctl(args);
+            assertThat(run.status()).as(String.join(" ", args)).isEqualTo(3);
+            assertThat(run.err()).contains("error: no Spark cluster named nope in namespace " + ns)
+                    .contains("labctl spark list -A");
+        }
+        CliRun teardown = testbed.labctl("spark", "teardown", "nope", "-n", ns);
+        assertThat(teardown.status()).as("teardown of nothing is fine").isZero();
+        assertThat(teardown.out()).contains("Nothing to remove");
+    }
+
+    @Test
+    void workersThatCannotBeScheduled_timeOutWithTheReasonInPlainWords(Testbed testbed) {
+        String ns = testbed.namespaceName("it-hungry");
+        CliRun run = testbed.labctl("spark", "deploy", "hungry", "-n", ns, "--workers", "1", "--worker-cores", "8",
+                "--worker-cpu-request", "8", "--timeout", "60s");
+        assertThat(run.status()).isEqualTo(6);
+        assertThat(run.err()).containsPattern("error: timed out after 60s: 0 of 1 workers registered; "
+                + "pod hungry-worker-[a-z0-9-]+ Pending: Insufficient cpu")
+                .contains("labctl spark teardown hungry -n " + ns);
+        CliRun teardown = testbed.labctl("spark", "teardown", "hungry", "-n", ns);
+        assertThat(teardown.status()).as(teardown.err()).isZero();
+    }
+
+    private static Path viewerKubeconfig(KubernetesClient client, String token, Path dir) throws IOException {
+        var config = client.getConfiguration();
+        String ca = config.getCaCertData() != null ? config.getCaCertData()
+                : Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(config.getCaCertFile())));
+        return Files.writeString(dir.resolve("viewer.kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: testbed, cluster: {server: "%s", certificate-authority-data: %s}}]
+                users: [{name: viewer, user: {token: "%s"}}]
+                contexts: [{name: viewer, context: {cluster: testbed, user: viewer}}]
+                current-context: viewer
+                """.formatted(config.getMasterUrl(), ca, token));
+    }
+}

@@ -1,0 +1,186 @@
+package io.labctl.spark.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.labctl.cli.CliRun;
+import io.labctl.core.Progress;
+import io.labctl.testbed.JsonSubset;
+import io.labctl.testbed.Testbed;
+import io.labctl.testbed.TestbedTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Tier: end to end (real API server, real kubelet, real Spark processes from the test bed's images).
+ * One cluster through its whole life, in order: deploy, re-deploy, scale, jobs, master restart,
+ * scale down, teardown (twice).
+ */
+@TestbedTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SparkLifecycleIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NAME = "life";
+
+    private Testbed testbed;
+    private KubernetesClient client;
+    private String ns;
+
+    @BeforeAll
+    void setUp(Testbed testbed) {
+        this.testbed = testbed;
+        this.client = testbed.client();
+        this.ns = testbed.namespaceName("it-life"); // labctl creates it, and removes it on teardown
+    }
+
+    private JsonNode ok(CliRun run) throws IOException {
+        assertThat(run.status()).as("labctl failed:\n" + run.err()).isZero();
+        return JSON.readTree(run.out());
+    }
+
+    private int aliveWorkers() {
+        return new SparkMasterClient(client).status(ns, NAME).orElseThrow().aliveWorkerCount();
+    }
+
+    @Test
+    @Order(1)
+    void deploy_twoWorkers_masterReportsTwoAlive() throws IOException {
+        JsonNode result = ok(testbed.labctl("spark", "deploy", NAME, "-n", ns, "--workers", "2", "-o", "json"));
+        assertThat(result.path("createdNamespace").asBoolean()).isTrue();
+        assertThat(result.path("readiness").path("aliveWorkers").asInt()).isEqualTo(2);
+        assertThat(aliveWorkers()).isEqualTo(2);
+        assertThat(result.path("endpoints").path("inCluster").asText()).isEqualTo("spark://life-master-svc." + ns + ".svc:7077");
+        assertThat(result.path("endpoints").path("fromHost").get(0).asText()).matches("spark://[0-9.]+:3[0-9]{4}");
+    }
+
+    @Test
+    @Order(2)
+    void dryRun_printsExactlyWhatIsLive() throws IOException {
+        CliRun dry = testbed.labctl("spark", "deploy", NAME, "-n", ns, "--workers", "2", "--dry-run", "-o", "yaml");
+        assertThat(dry.status()).isZero();
+        List<HasMetadata> printed = new KubernetesSerialization().unmarshal(dry.out());
+        assertThat(printed).hasSize(3);
+        for (HasMetadata object : printed) {
+            GenericKubernetesResource live = client.genericKubernetesResources(object.getApiVersion(), object.getKind())
+                    .inNamespace(ns).withName(object.getMetadata().getName()).get();
+            assertThat(JsonSubset.differences(object, live)).as(object.getKind() + " " + object.getMetadata().getName())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void deployAgain_changesNothing() throws IOException {
+        Map<String, String> before = resourceVersions();
+        JsonNode result = ok(testbed.labctl("spark", "deploy", NAME, "-n", ns, "--workers", "2", "-o", "json"));
+        assertThat(result.path("objects")).extracting(o -> o.path("outcome").asText())
+                .containsExactly("unchanged", "unchanged", "unchanged");
+        assertThat(resourceVersions()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void scale_toThree_waitsForThreeAliveWorkers_andTeachesKubectl() {
+        CliRun run = testbed.labctl("spark", "scale", NAME, "-n", ns, "--workers", "3");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("ready: master ALIVE with 3 ALIVE workers")
+                .contains("kubectl scale -n " + ns + " deployment/life-worker --replicas=3");
+        assertThat(aliveWorkers()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(5)
+    void runPi_finishesWithPiNearThreePointOneFour_andTheAppFinished() throws IOException {
+        JsonNode result = ok(testbed.labctl("spark", "run", NAME, "pi", "-n", ns, "-o", "json"));
+        assertThat(result.path("piEstimate").asDouble()).isCloseTo(3.14159, within(0.05));
+        assertThat(result.path("appState").asText()).isEqualTo("FINISHED");
+        String appId = result.path("appId").asText();
+        MasterStatus master = new SparkMasterClient(client).status(ns, NAME).orElseThrow();
+        assertThat(master.app(appId)).get().extracting(MasterStatus.App::state).isEqualTo("FINISHED");
+        assertThat(client.pods().inNamespace(ns).withLabels(SparkLabels.component(NAME, SparkLabels.JOB)).list().getItems())
+                .as("the job pod is removed afterwards").isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void runPySpark_fromAHostFile_withAShuffleAcrossExecutors(@TempDir Path dir) throws IOException {
+        Path app = Files.writeString(dir.resolve("wordcount.py"), """
+                from pyspark.sql import SparkSession
+                spark = SparkSession.builder.getOrCreate()
+                lines = spark.sparkContext.parallelize(["a b a", "b a c", "c a"], 3)
+                counts = lines.flatMap(lambda l: l.split()).map(lambda w: (w, 1)).reduceByKey(lambda x, y: x + y)
+                print("COUNTS", sorted(counts.collect()))
+                spark.stop()
+                """);
+        CliRun run = testbed.labctl("spark", "run", NAME, "-n", ns, "--py", app.toString(), "-o", "json");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.err()).contains("COUNTS [('a', 4), ('b', 2), ('c', 2)]");
+        assertThat(JSON.readTree(run.out()).path("appState").asText()).isEqualTo("FINISHED");
+    }
+
+    @Test
+    @Order(7)
+    void masterPodDeleted_comesBack_andTheWorkersRegisterAgain() {
+        Pod old = new SparkMasterClient(client).currentMasterPod(ns, NAME).orElseThrow();
+        client.resource(old).delete();
+        client.pods().inNamespace(ns).withLabels(SparkLabels.component(NAME, SparkLabels.MASTER))
+                .informOnCondition(pods -> pods.stream().anyMatch(p -> !p.getMetadata().getUid().equals(old.getMetadata().getUid())))
+                .orTimeout(60, TimeUnit.SECONDS).join();
+        Readiness readiness = new ClusterWaiter(client, Progress.SILENT)
+                .await(ns, NAME, 3, WaitMode.SPARK, Duration.ofMinutes(4));
+        assertThat(readiness.aliveWorkers()).isEqualTo(3);
+        Pod current = new SparkMasterClient(client).currentMasterPod(ns, NAME).orElseThrow();
+        assertThat(current.getMetadata().getUid()).isNotEqualTo(old.getMetadata().getUid());
+    }
+
+    @Test
+    @Order(8)
+    void scale_downToOne_leavesExactlyOneAlive() throws IOException {
+        JsonNode result = ok(testbed.labctl("spark", "scale", NAME, "-n", ns, "--workers", "1", "-o", "json"));
+        assertThat(result.path("readiness").path("aliveWorkers").asInt()).isEqualTo(1);
+        assertThat(aliveWorkers()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(9)
+    void teardown_removesEverythingAndTheNamespace_andTwiceIsFine() throws IOException {
+        JsonNode first = ok(testbed.labctl("spark", "teardown", NAME, "-n", ns, "-o", "json")).get(0);
+        assertThat(first.path("deleted")).extracting(JsonNode::asText)
+                .contains("deployment/life-master", "deployment/life-worker", "service/life-master-svc");
+        assertThat(first.path("namespaceDeleted").asBoolean()).isTrue();
+        assertThat(client.namespaces().withName(ns).get()).isNull();
+
+        JsonNode second = ok(testbed.labctl("spark", "teardown", NAME, "-n", ns, "-o", "json")).get(0);
+        assertThat(second.path("deleted")).isEmpty();
+    }
+
+    private Map<String, String> resourceVersions() {
+        return java.util.stream.Stream.<HasMetadata>of(
+                        client.services().inNamespace(ns).withName("life-master-svc").get(),
+                        client.apps().deployments().inNamespace(ns).withName("life-master").get(),
+                        client.apps().deployments().inNamespace(ns).withName("life-worker").get())
+                .collect(Collectors.toMap(o -> o.getMetadata().getName(), o -> o.getMetadata().getResourceVersion()));
+    }
+}
