@@ -54,7 +54,13 @@ tb_step() {
   local what="$1"; shift
   local start=$SECONDS
   tb_log "==> $what"
-  "$@"
+  # Explicit status check: callers write `tb_step ... || handle`, and bash ignores `set -e` inside such calls.
+  local rc=0
+  "$@" || rc=$?
+  if ((rc != 0)); then
+    tb_log "    FAILED after $((SECONDS - start))s (exit $rc): $what"
+    return "$rc"
+  fi
   tb_log "    done in $((SECONDS - start))s: $what"
 }
 

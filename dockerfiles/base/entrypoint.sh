@@ -70,6 +70,9 @@ case "$role" in
     case "$url" in spark://*:*) ;; *) die "master URL '$url' must look like spark://HOST:PORT" ;; esac
     ui="${SPARK_WORKER_WEBUI_PORT:-8081}"
     require_port SPARK_WORKER_WEBUI_PORT "$ui"
+    # Spark's default ($SPARK_HOME/work) is not writable by the non-root user; executors' stdout/stderr go here.
+    export SPARK_WORKER_DIR="${SPARK_WORKER_DIR:-$SPARK_HOME/work-dir/work}"
+    mkdir -p "$SPARK_WORKER_DIR" || die "cannot create the worker directory $SPARK_WORKER_DIR; mount a writable volume there"
     args=(--webui-port "$ui")
     [ -n "${SPARK_WORKER_CORES:-}" ] && args+=(--cores "$SPARK_WORKER_CORES")
     [ -n "${SPARK_WORKER_MEMORY:-}" ] && args+=(--memory "$SPARK_WORKER_MEMORY")
