@@ -72,6 +72,9 @@ case "$role" in
     require_port SPARK_WORKER_WEBUI_PORT "$ui"
     # Spark's default ($SPARK_HOME/work) is not writable by the non-root user; executors' stdout/stderr go here.
     export SPARK_WORKER_DIR="${SPARK_WORKER_DIR:-$SPARK_HOME/work-dir/work}"
+    # After losing the master, a worker reconnects to the master's advertised address (the old pod IP) unless told
+    # to prefer the address it was configured with: the Service name, which follows a restarted master pod.
+    export SPARK_WORKER_OPTS="-Dspark.worker.preferConfiguredMasterAddress=true ${SPARK_WORKER_OPTS:-}"
     mkdir -p "$SPARK_WORKER_DIR" || die "cannot create the worker directory $SPARK_WORKER_DIR; mount a writable volume there"
     args=(--webui-port "$ui")
     [ -n "${SPARK_WORKER_CORES:-}" ] && args+=(--cores "$SPARK_WORKER_CORES")

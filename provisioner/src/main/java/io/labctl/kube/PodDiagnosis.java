@@ -118,10 +118,15 @@ public final class PodDiagnosis {
     }
 
     private static String firstSentence(String message) {
-        // "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) had untolerated taint ... preemption: ..."
+        // "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) had untolerated taint(s). no new claims to
+        // deallocate, preemption: ...": the first sentence says it all, the rest is scheduler internals.
         int preemption = message.indexOf(" preemption:");
         String head = preemption > 0 ? message.substring(0, preemption) : message;
-        return head.trim().replaceAll("\\.$", "");
+        int sentenceEnd = head.indexOf(". ");
+        if (sentenceEnd > 0) {
+            head = head.substring(0, sentenceEnd);
+        }
+        return head.trim().replaceAll("[.,]+$", "");
     }
 
     private static String lastExit(ContainerStatus cs) {

@@ -18,6 +18,16 @@ class PodDiagnosisTest {
     }
 
     @Test
+    void schedulerInternalsAfterTheFirstSentence_areDropped() {
+        // Verbatim from the test bed's v1.34 scheduler.
+        var pod = TestPods.unschedulable("w", "worker", "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) had "
+                + "untolerated taint(s). no new claims to deallocate, preemption: 0/4 nodes are available: 1 No "
+                + "preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.");
+        assertThat(PodDiagnosis.explain(pod)).isEqualTo("Pending: Insufficient cpu (0/4 nodes are available: 1 Insufficient"
+                + " cpu, 3 node(s) had untolerated taint(s))");
+    }
+
+    @Test
     void missingImage_pointsAtImageLoad() {
         var pod = TestPods.waiting("w", "worker", "ErrImageNeverPull");
         assertThat(PodDiagnosis.explain(pod)).isEqualTo("image labctl/spark-worker:3.5.7 is not on the node and cannot be"

@@ -88,8 +88,9 @@ class BadInputIT {
         CliRun run = testbed.labctl("spark", "deploy", "hungry", "-n", ns, "--workers", "1", "--worker-cores", "8",
                 "--worker-cpu-request", "8", "--timeout", "60s");
         assertThat(run.status()).isEqualTo(6);
-        assertThat(run.err()).containsPattern("error: timed out after 60s: 0 of 1 workers registered; "
-                + "pod hungry-worker-[a-z0-9-]+ Pending: Insufficient cpu")
+        assertThat(run.err()).containsPattern("error: timed out after 1m: 0 of 1 workers registered; "
+                + "pod hungry-worker-[a-z0-9-]+ Pending: Insufficient cpu \\(0/4 nodes are available: 1 Insufficient cpu, "
+                + "3 node\\(s\\) had untolerated taint\\(s\\)\\)\n")
                 .contains("labctl spark teardown hungry -n " + ns);
         CliRun teardown = testbed.labctl("spark", "teardown", "hungry", "-n", ns);
         assertThat(teardown.status()).as(teardown.err()).isZero();
