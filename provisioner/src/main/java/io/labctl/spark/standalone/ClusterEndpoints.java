@@ -2,14 +2,20 @@ package io.labctl.spark.standalone;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How to reach a cluster's master: from pods (the Service's DNS name) and from the host (a node's
@@ -35,7 +41,7 @@ public record ClusterEndpoints(String inCluster, List<String> fromHost, Integer 
         Integer nodePort = service == null ? null : rpcNodePort(service).orElse(null);
         List<String> fromHost = new ArrayList<>();
         if (nodePort != null) {
-            for (String address : nodeAddresses(client)) {
+            for (String address : nodeAddresses(client, namespace, clusterName)) {
                 fromHost.add("spark://" + address + ":" + nodePort);
             }
         }
@@ -54,25 +60,41 @@ public record ClusterEndpoints(String inCluster, List<String> fromHost, Integer 
                 .findFirst();
     }
 
-    /** External addresses first (what a host can reach), else internal ones; empty if nodes cannot be listed. */
-    private static List<String> nodeAddresses(KubernetesClient client) {
+    /**
+     * Addresses of Ready nodes, without repeats: first the nodes that run this cluster's pods (they surely run
+     * kube-proxy and route the NodePort; the master's node first), then the others. External addresses before
+     * internal ones. Empty if nodes cannot be listed.
+     */
+    private static List<String> nodeAddresses(KubernetesClient client, String namespace, String clusterName) {
         List<Node> nodes;
+        List<Pod> pods;
         try {
             nodes = client.nodes().list().getItems();
+            pods = client.pods().inNamespace(namespace).withLabels(SparkLabels.cluster(clusterName)).list().getItems();
         } catch (KubernetesClientException e) {
             return List.of(); // a namespace-scoped student identity may not list nodes
         }
-        List<String> addresses = new ArrayList<>();
-        for (Node node : nodes) {
-            if (node.getStatus() == null || node.getStatus().getAddresses() == null) {
-                continue;
-            }
-            pick(node.getStatus().getAddresses()).ifPresent(addresses::add);
-            if (addresses.size() == MAX_NODE_ADDRESSES) {
-                break;
+        Map<String, Integer> rank = new HashMap<>();
+        for (Pod pod : pods) {
+            String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+            if (node != null) {
+                boolean master = SparkLabels.MASTER.equals(pod.getMetadata().getLabels().get(SparkLabels.COMPONENT));
+                rank.merge(node, master ? 0 : 1, Math::min);
             }
         }
-        return addresses;
+        Set<String> addresses = new LinkedHashSet<>();
+        nodes.stream()
+                .filter(ClusterEndpoints::isReady)
+                .sorted(Comparator.comparingInt(n -> rank.getOrDefault(n.getMetadata().getName(), 2)))
+                .forEach(n -> pick(n.getStatus().getAddresses()).ifPresent(addresses::add));
+        return addresses.stream().limit(MAX_NODE_ADDRESSES).toList();
+    }
+
+    private static boolean isReady(Node node) {
+        return node.getStatus() != null && node.getStatus().getAddresses() != null
+                && node.getStatus().getConditions() != null
+                && node.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     private static Optional<String> pick(List<NodeAddress> addresses) {

@@ -21,9 +21,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +75,19 @@ class SparkLifecycleIT {
         assertThat(result.path("readiness").path("aliveWorkers").asInt()).isEqualTo(2);
         assertThat(aliveWorkers()).isEqualTo(2);
         assertThat(result.path("endpoints").path("inCluster").asText()).isEqualTo("spark://life-master-svc." + ns + ".svc:7077");
-        assertThat(result.path("endpoints").path("fromHost").get(0).asText()).matches("spark://[0-9.]+:3[0-9]{4}");
+        JsonNode fromHost = result.path("endpoints").path("fromHost");
+        // The master runs on the real node, so its address comes first; the fake nodes all report one address.
+        String first = fromHost.get(0).asText();
+        assertThat(first).matches("spark://10\\.77\\.0\\.1:3[0-9]{4}");
+        List<String> urls = new ArrayList<>();
+        fromHost.forEach(u -> urls.add(u.asText()));
+        assertThat(urls).doesNotHaveDuplicates();
+        // What labctl prints must work: the NodePort answers from this host (kube-proxy routes it to the master).
+        int port = Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("10.77.0.1", port), 5_000);
+            assertThat(socket.isConnected()).isTrue();
+        }
     }
 
     @Test
