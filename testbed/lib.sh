@@ -41,6 +41,16 @@ TB_ETCD_PEER_PORT=23800
 TB_NODE=testbed-real
 TB_CONTAINERD_SOCK="$TB_RUN/containerd/containerd.sock"
 TB_KUBELET_ROOT=/var/lib/kubelet
+# The test bed's own Docker engine (Debian's docker.io), started by `up` only when no engine already answers.
+# Its images live in the build cache, so `down` keeps them; it never touches iptables (--iptables=false).
+TB_DOCKER_SOCK="$TB_RUN/docker.sock"
+TB_DOCKER_ROOT="$TB_CACHE/docker"
+TB_DOCKER_BRIDGE=tb-docker0
+TB_DOCKER_BRIDGE_CIDR=10.78.0.1/24
+TB_DOCKER_POOL=10.79.0.0/16
+# Offline inputs for dockerfiles/ (SOURCES=local): Spark and Hadoop tarballs and an OS base image.
+TB_DIST="$TB_CACHE/dist"
+TB_OS_BASE_IMAGE=labctl/os-base:bookworm
 
 export PATH="$TB_K8S_BIN:$PATH"
 
@@ -133,9 +143,23 @@ tb_import_image() {
     ctr --address "$TB_CONTAINERD_SOCK" -n k8s.io images import "$archive" >/dev/null
     tb_log "    imported $(basename "$archive") into the real node's containerd"
   fi
-  if command -v docker >/dev/null 2>&1 && timeout 5 docker info >/dev/null 2>&1; then
-    docker load -i "$archive" >/dev/null
+  if tb_docker_answers; then
+    tb_docker load -i "$archive" >/dev/null
     tb_log "    loaded $(basename "$archive") into Docker"
+  fi
+}
+
+# tb_docker ARGS...: the docker CLI against the test bed's engine when it runs, else the machine's own.
+tb_docker() {
+  if [[ -S "$TB_DOCKER_SOCK" ]]; then DOCKER_HOST="unix://$TB_DOCKER_SOCK" docker "$@"; else docker "$@"; fi
+}
+
+tb_docker_answers() {
+  command -v docker >/dev/null 2>&1 || return 1
+  if [[ -S "$TB_DOCKER_SOCK" ]]; then
+    DOCKER_HOST="unix://$TB_DOCKER_SOCK" timeout 5 docker info >/dev/null 2>&1
+  else
+    timeout 5 docker info >/dev/null 2>&1
   fi
 }
 

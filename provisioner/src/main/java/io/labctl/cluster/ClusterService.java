@@ -1,0 +1,186 @@
+package io.labctl.cluster;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.labctl.core.ExitCode;
+import io.labctl.core.LabctlException;
+import io.labctl.core.Progress;
+import io.labctl.kube.KubeConnector;
+import io.labctl.kube.KubeErrors;
+import io.labctl.kube.KubeSession;
+import io.labctl.kube.KubeTarget;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code labctl cluster up|down|status|list}: preflight, the provider, the kubeconfig context, the registry and
+ * the wait for Ready nodes, in that order, so a failure before the provider starts leaves nothing behind and a
+ * failure after it leaves a recorded cluster that {@code down} can remove.
+ */
+public final class ClusterService {
+    private final Map<ProviderKind, ClusterProvider> providers = new EnumMap<>(ProviderKind.class);
+    private final ClusterRegistry registry;
+    private final KubeConnector connector;
+
+    public ClusterService(List<ClusterProvider> providers, ClusterRegistry registry, KubeConnector connector) {
+        providers.forEach(p -> this.providers.put(p.kind(), p));
+        this.registry = registry;
+        this.connector = connector;
+    }
+
+    /**
+     * Where the new context goes.
+     *
+     * @param file          the kubeconfig to merge into, or the file to write on its own
+     * @param standalone    write {@code file} with only this cluster instead of merging
+     * @param switchContext make the new context the current one (what kind and minikube do too)
+     */
+    public record KubeconfigTarget(Path file, boolean standalone, boolean switchContext) {
+    }
+
+    public ClusterView up(ClusterSpec spec, KubeconfigTarget target, Duration timeout, Progress progress) {
+        spec.validate();
+        ClusterProvider provider = provider(spec.provider());
+        registry.find(spec.name()).ifPresent(existing -> {
+            if (existing.provider() != spec.provider()) {
+                throw LabctlException.usage("cluster '" + spec.name() + "' already exists with provider "
+                        + existing.provider(), "choose another name, or remove it first: labctl cluster down " + spec.name());
+            }
+        });
+        progress.step("Preflight (" + spec.provider() + ")");
+        List<PreflightProblem> problems = provider.preflight(spec);
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> progress.note(p.line()));
+            throw LabctlException.precondition(problems.size() == 1 ? problems.get(0).problem()
+                            : problems.size() + " preflight checks failed (listed above); first: " + problems.get(0).problem(),
+                    problems.get(0).fix());
+        }
+
+        ProvisionedCluster provisioned = provider.up(spec, progress);
+        Path kubeconfig;
+        String context;
+        if (spec.provider() == ProviderKind.existing) {
+            kubeconfig = spec.kubeconfig();
+            context = spec.context();
+        } else {
+            var config = KubeconfigStore.normalize(spec.name(), provisioned.kubeconfigYaml());
+            kubeconfig = target.file();
+            context = KubeconfigStore.contextName(spec.name());
+            if (target.standalone()) {
+                KubeconfigStore.writeStandalone(kubeconfig, config);
+            } else {
+                KubeconfigStore.merge(kubeconfig, config, target.switchContext());
+            }
+            progress.note("kubeconfig: context " + context + " in " + kubeconfig
+                    + (target.switchContext() || target.standalone() ? " (now the current context)" : ""));
+        }
+        ClusterRecord record = new ClusterRecord(spec.name(), spec.provider(), spec.workers(), spec.cpus(),
+                spec.memoryMiB(), kubeconfig, context, Instant.now().toString(), provisioned.details());
+        registry.save(record);
+
+        progress.step("Waiting for " + spec.nodes() + " Ready nodes");
+        try (KubeSession session = connect(record)) {
+            List<Node> nodes = NodeReadiness.await(session.client(), spec.nodes(), timeout, progress);
+            return view(record, provider.runtimeState(record), "yes", nodes, provisioned.accessNotes());
+        } catch (LabctlException e) {
+            if (e.exitCode() == ExitCode.UNREACHABLE) {
+                throw new LabctlException(ExitCode.UNREACHABLE, e.getMessage(), "the machines exist; see `labctl cluster status "
+                        + spec.name() + "`, remove them with `labctl cluster down " + spec.name() + "`", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Removes the cluster; an unknown name is reported, not an error, so running down twice is safe. */
+    public boolean down(String name, Progress progress) {
+        ClusterSpec.requireName(name);
+        var record = registry.find(name);
+        if (record.isEmpty()) {
+            progress.note("no cluster named '" + name + "'; nothing to remove");
+            return false;
+        }
+        ClusterRecord cluster = record.get();
+        progress.step("Removing " + name + " (" + cluster.provider() + ")");
+        provider(cluster.provider()).down(cluster, progress);
+        if (cluster.provider() != ProviderKind.existing) {
+            KubeconfigStore.remove(cluster.kubeconfig(), name);
+        }
+        registry.delete(name);
+        return true;
+    }
+
+    public ClusterView status(String name) {
+        ClusterSpec.requireName(name);
+        return inspect(registry.require(name));
+    }
+
+    public List<ClusterView> list() {
+        List<ClusterView> views = new ArrayList<>();
+        for (ClusterRecord record : registry.list()) {
+            views.add(inspect(record));
+        }
+        return views;
+    }
+
+    public ClusterRecord record(String name) {
+        ClusterSpec.requireName(name);
+        return registry.require(name);
+    }
+
+    private ClusterView inspect(ClusterRecord record) {
+        String runtime = provider(record.provider()).runtimeState(record);
+        try (KubeSession session = connect(record)) {
+            List<Node> nodes = KubeErrors.call(session.client(), () -> session.client().nodes().list().getItems(),
+                    "list the nodes");
+            return view(record, runtime, "yes", nodes, List.of());
+        } catch (LabctlException e) {
+            return view(record, runtime, "no: " + e.getMessage(), List.of(), List.of());
+        }
+    }
+
+    private KubeSession connect(ClusterRecord record) {
+        return connector.connect(new KubeTarget(record.kubeconfig(), record.context(), null));
+    }
+
+    private ClusterProvider provider(ProviderKind kind) {
+        ClusterProvider provider = providers.get(kind);
+        if (provider == null) {
+            throw new LabctlException(ExitCode.INTERNAL, "no provider registered for " + kind, null);
+        }
+        return provider;
+    }
+
+    private static ClusterView view(ClusterRecord record, String runtime, String reachable, List<Node> nodes,
+                                    List<String> access) {
+        List<ClusterView.NodeView> nodeViews = nodes.stream()
+                .sorted(java.util.Comparator.comparing(n -> n.getMetadata().getName()))
+                .map(ClusterService::nodeView).toList();
+        return new ClusterView(record.name(), record.provider(), record.context(),
+                record.kubeconfig() == null ? null : record.kubeconfig().toString(), runtime, reachable, nodeViews, access);
+    }
+
+    private static ClusterView.NodeView nodeView(Node node) {
+        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+        boolean master = labels.containsKey("node-role.kubernetes.io/control-plane")
+                || labels.containsKey("node-role.kubernetes.io/master");
+        String ip = node.getStatus() == null || node.getStatus().getAddresses() == null ? null
+                : node.getStatus().getAddresses().stream().filter(a -> "InternalIP".equals(a.getType()))
+                .map(NodeAddress::getAddress).findFirst().orElse(null);
+        String kubelet = node.getStatus() == null || node.getStatus().getNodeInfo() == null ? null
+                : node.getStatus().getNodeInfo().getKubeletVersion();
+        return new ClusterView.NodeView(node.getMetadata().getName(), master ? "master" : "worker",
+                NodeReadiness.isReady(node), ip, kubelet);
+    }
+
+    /** Exposed for the CLI: a client for a recorded cluster. */
+    public KubernetesClient client(ClusterRecord record) {
+        return connect(record).client();
+    }
+}

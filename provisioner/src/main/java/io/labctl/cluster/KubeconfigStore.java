@@ -1,0 +1,164 @@
+package io.labctl.cluster;
+
+import io.fabric8.kubernetes.api.model.AuthInfo;
+import io.fabric8.kubernetes.api.model.Cluster;
+import io.fabric8.kubernetes.api.model.Config;
+import io.fabric8.kubernetes.api.model.ConfigBuilder;
+import io.fabric8.kubernetes.api.model.Context;
+import io.fabric8.kubernetes.api.model.NamedAuthInfo;
+import io.fabric8.kubernetes.api.model.NamedCluster;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.labctl.core.ExitCode;
+import io.labctl.core.LabctlException;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts a lab cluster's credentials where kubectl finds them: merged into the user's kubeconfig as context
+ * {@code labctl-NAME} (cluster and user entries of the same name), or into a file of its own. Files are written
+ * atomically with mode 0600, since they hold client keys; other contexts in the file are never touched.
+ */
+public final class KubeconfigStore {
+    public static final String PREFIX = "labctl-";
+    private static final KubernetesSerialization YAML = new KubernetesSerialization();
+
+    private KubeconfigStore() {
+    }
+
+    public static String contextName(String cluster) {
+        return PREFIX + cluster;
+    }
+
+    /** The provider's kubeconfig (one cluster, one user, one context: k3s and minikube name them "default" or the profile) renamed to labctl-NAME. */
+    public static Config normalize(String clusterName, String providerYaml) {
+        Config source = parse(providerYaml, "the cluster's kubeconfig");
+        if (source.getClusters() == null || source.getClusters().isEmpty()
+                || source.getUsers() == null || source.getUsers().isEmpty()) {
+            throw new LabctlException(ExitCode.INTERNAL, "the cluster's kubeconfig has no cluster or no user entry", null);
+        }
+        String name = contextName(clusterName);
+        Cluster cluster = source.getClusters().get(0).getCluster();
+        AuthInfo user = source.getUsers().get(0).getUser();
+        return new ConfigBuilder()
+                .withApiVersion("v1").withKind("Config")
+                .addNewCluster().withName(name).withCluster(cluster).endCluster()
+                .addNewUser().withName(name).withUser(user).endUser()
+                .addNewContext().withName(name).withNewContext().withCluster(name).withUser(name).endContext().endContext()
+                .withCurrentContext(name)
+                .build();
+    }
+
+    /** Adds (or replaces) the entries of {@code cluster} in {@code file}; makes it the current context if asked. */
+    public static void merge(Path file, Config cluster, boolean switchContext) {
+        Config target = Files.exists(file) ? read(file) : new ConfigBuilder().withApiVersion("v1").withKind("Config").build();
+        String name = cluster.getContexts().get(0).getName();
+        Config merged = new ConfigBuilder(target)
+                .withClusters(replace(target.getClusters(), cluster.getClusters(), NamedCluster::getName, name))
+                .withUsers(replace(target.getUsers(), cluster.getUsers(), NamedAuthInfo::getName, name))
+                .withContexts(replace(target.getContexts(), cluster.getContexts(), NamedContext::getName, name))
+                .withCurrentContext(switchContext || blank(target.getCurrentContext()) ? name : target.getCurrentContext())
+                .build();
+        write(file, merged);
+    }
+
+    /** Writes {@code cluster} alone into {@code file} (replacing it). */
+    public static void writeStandalone(Path file, Config cluster) {
+        write(file, cluster);
+    }
+
+    /** Removes labctl-NAME's entries from {@code file}; a missing file or entry is fine. */
+    public static void remove(Path file, String clusterName) {
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        Config config = read(file);
+        String name = contextName(clusterName);
+        Config pruned = new ConfigBuilder(config)
+                .withClusters(replace(config.getClusters(), List.of(), NamedCluster::getName, name))
+                .withUsers(replace(config.getUsers(), List.of(), NamedAuthInfo::getName, name))
+                .withContexts(replace(config.getContexts(), List.of(), NamedContext::getName, name))
+                .withCurrentContext(name.equals(config.getCurrentContext()) ? "" : config.getCurrentContext())
+                .build();
+        write(file, pruned);
+    }
+
+    /** Whether {@code file} has a context named labctl-NAME. */
+    public static boolean hasContext(Path file, String clusterName) {
+        if (file == null || !Files.isReadable(file)) {
+            return false;
+        }
+        List<NamedContext> contexts = read(file).getContexts();
+        return contexts != null && contexts.stream().anyMatch(c -> contextName(clusterName).equals(c.getName()));
+    }
+
+    public static Config read(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new LabctlException(ExitCode.PRECONDITION, "cannot read " + file + ": " + e.getMessage(),
+                    "check the file's permissions", e);
+        }
+    }
+
+    public static String toYaml(Config config) {
+        return YAML.asYaml(config);
+    }
+
+    private static Config parse(String yaml, String what) {
+        try {
+            Config config = YAML.unmarshal(yaml, Config.class);
+            if (config == null) {
+                return new ConfigBuilder().withApiVersion("v1").withKind("Config").build();
+            }
+            return config;
+        } catch (RuntimeException e) {
+            throw new LabctlException(ExitCode.PRECONDITION, what + " is not a valid kubeconfig: " + e.getMessage(),
+                    "fix or move the file, then run the command again", e);
+        }
+    }
+
+    private static <T> List<T> replace(List<T> existing, List<T> added, java.util.function.Function<T, String> name,
+                                       String replaced) {
+        List<T> result = new ArrayList<>();
+        if (existing != null) {
+            existing.stream().filter(e -> !replaced.equals(name.apply(e))).forEach(result::add);
+        }
+        result.addAll(added);
+        return result;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** Atomic replace through a 0600 temp file in the same directory, so a crash never leaves half a kubeconfig. */
+    private static void write(Path file, Config config) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, ".labctl-kubeconfig-", ".tmp");
+            try {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+                Files.writeString(temp, toYaml(config));
+                try {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new LabctlException(ExitCode.PRECONDITION, "cannot write " + file + ": " + e.getMessage(),
+                    "check the directory's permissions, or pass --write-kubeconfig FILE", e);
+        }
+    }
+}
