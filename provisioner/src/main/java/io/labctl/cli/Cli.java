@@ -67,6 +67,15 @@ public final class Cli {
         return context.err();
     }
 
+    /** The process environment (tests pass their own). */
+    public java.util.Map<String, String> env() {
+        return context.env();
+    }
+
+    public io.labctl.kube.KubeConnector connector() {
+        return context.connector();
+    }
+
     public KubeTarget target() {
         return new KubeTarget(options.kubeconfig, options.context, options.namespace);
     }

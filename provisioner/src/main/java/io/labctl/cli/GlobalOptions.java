@@ -34,6 +34,10 @@ public final class GlobalOptions {
             description = "No colors (also when NO_COLOR is set or output is not a terminal).")
     boolean noColor;
 
+    public Path kubeconfigFile() {
+        return kubeconfig;
+    }
+
     public int verbosity() {
         return verbose == null ? 0 : verbose.length;
     }

@@ -1,5 +1,7 @@
 package io.labctl.cli;
 
+import io.labctl.cli.cluster.ClusterCommand;
+import io.labctl.cli.image.ImageCommand;
 import io.labctl.cli.spark.SparkCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -14,9 +16,11 @@ import picocli.CommandLine.ScopeType;
 
         versionProvider = VersionProvider.class,
         description = "Kubernetes lab clusters and Apache Spark on them, for courses.",
-        subcommands = {SparkCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {ClusterCommand.class, ImageCommand.class, SparkCommand.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {
+            "  labctl cluster up lab1 --workers 2           # k3s in Docker: a master and 2 worker nodes",
+            "  labctl image build && labctl image load --cluster lab1",
             "  labctl spark deploy spark-a --workers 2      # master + 2 workers + Service on 7077",
             "  labctl spark scale spark-a --workers 3       # and print the kubectl equivalent",
             "  labctl spark run spark-a pi                  # SparkPi from a pod in the namespace",

@@ -1,0 +1,22 @@
+package io.labctl.cli.cluster;
+
+import io.labctl.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code labctl cluster list}. */
+@Command(name = "list", description = "Every lab cluster labctl created or registered, with its provider, context and Ready nodes.")
+public final class ClusterListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Cli cli = Cli.of(spec);
+        cli.print(ClusterWiring.service(cli, null).list(), ClusterTextViews::list);
+        return 0;
+    }
+}

@@ -1,0 +1,121 @@
+package io.labctl.cli.cluster;
+
+import io.labctl.cli.Cli;
+import io.labctl.cluster.ClusterService;
+import io.labctl.cluster.ClusterSpec;
+import io.labctl.cluster.KubeconfigStore;
+import io.labctl.cluster.ProviderKind;
+import io.labctl.core.LabctlException;
+import io.labctl.kube.KubeTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code labctl cluster up NAME}. */
+@Command(name = "up",
+        description = {"Create a lab cluster (or find it running) and wait until every node is Ready.",
+            "Checks the host first (engine or hypervisor running, tools installed, memory); nothing is created when",
+            "a check fails. The cluster gets the kubeconfig context labctl-NAME, merged into your kubeconfig."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  labctl cluster up lab1                         # k3s in Docker: 1 master + 2 workers",
+            "  labctl cluster up lab1 --workers 3 --memory 3Gi",
+            "  labctl cluster up lab2 --provider minikube --driver docker",
+            "  labctl cluster up lab3 --provider vagrant      # VirtualBox VMs, Ansible, k3s",
+            "  labctl cluster up uni --provider existing --kubeconfig ~/uni.yaml --context course",
+            "",
+            "Providers and what they need:",
+            "  k3s       Docker engine running; the rancher/k3s image (pulled once)",
+            "  minikube  minikube on PATH and a driver (docker, kvm2, virtualbox...)",
+            "  vagrant   vagrant, VirtualBox and ansible-playbook on PATH",
+            "  existing  a kubeconfig and context that reach the cluster"})
+public final class ClusterUpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "Cluster name (lowercase letters, digits, '-').")
+    String name;
+
+    @Option(names = "--provider", paramLabel = "PROVIDER", defaultValue = "k3s",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ProviderKind provider = ProviderKind.k3s;
+
+    @Option(names = "--workers", defaultValue = "2", description = "Worker nodes besides the master (default: ${DEFAULT-VALUE}).")
+    int workers = 2;
+
+    @Option(names = "--cpus", defaultValue = "2", description = "CPUs per node (default: ${DEFAULT-VALUE}).")
+    int cpus = 2;
+
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "2Gi",
+            description = "Memory per node: 2Gi, 2048Mi (default: ${DEFAULT-VALUE}).")
+    String memory = "2Gi";
+
+    @Option(names = "--driver", paramLabel = "DRIVER", description = "minikube only: its --driver (docker, kvm2, virtualbox...).")
+    String driver;
+
+    @Option(names = "--write-kubeconfig", paramLabel = "FILE",
+            description = "Write the cluster's kubeconfig to FILE (mode 0600) instead of merging it into yours.")
+    Path writeKubeconfig;
+
+    @Option(names = "--no-switch-context", description = "Keep your current kubectl context (labctl-NAME is added, not selected).")
+    boolean noSwitch;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15m",
+            description = "How long to wait for every node to be Ready (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() {
+        Cli cli = Cli.of(spec);
+        Path kubeconfig = null;
+        String context = null;
+        if (provider == ProviderKind.existing) {
+            KubeTarget target = cli.target();
+            kubeconfig = cli.connector().resolveKubeconfig(target);
+            context = target.context() != null ? target.context() : KubeconfigStore.read(kubeconfig).getCurrentContext();
+        } else if (driver != null && provider != ProviderKind.minikube) {
+            throw LabctlException.usage("--driver is a minikube option", "drop it, or use --provider minikube");
+        }
+        ClusterSpec cluster = new ClusterSpec(name, provider, workers, cpus, parseMiB(memory), kubeconfig, context).validate();
+        ClusterService service = ClusterWiring.service(cli, driver);
+        ClusterService.KubeconfigTarget target = writeKubeconfig != null
+                ? new ClusterService.KubeconfigTarget(writeKubeconfig, true, true)
+                : new ClusterService.KubeconfigTarget(userKubeconfig(cli), false, !noSwitch);
+        cli.print(service.up(cluster, target, timeout, cli.progress()), ClusterTextViews::cluster);
+        return 0;
+    }
+
+    /** Where kubectl reads from: --kubeconfig, else the first entry of $KUBECONFIG, else ~/.kube/config. */
+    static Path userKubeconfig(Cli cli) {
+        if (cli.options().kubeconfigFile() != null) {
+            return cli.options().kubeconfigFile();
+        }
+        String fromEnv = cli.env().get("KUBECONFIG");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv.split(File.pathSeparator)[0]);
+        }
+        return Path.of(System.getProperty("user.home"), ".kube", "config");
+    }
+
+    /** "2Gi", "2048Mi", "2g", "2048" (MiB) to MiB. */
+    static int parseMiB(String size) {
+        String value = size.strip();
+        try {
+            if (value.matches("(?i)\\d+(gi|g|gb)")) {
+                return Integer.parseInt(value.replaceAll("(?i)[a-z]", "")) * 1024;
+            }
+            if (value.matches("(?i)\\d+(mi|m|mb)?")) {
+                return Integer.parseInt(value.replaceAll("(?i)[a-z]", ""));
+            }
+        } catch (NumberFormatException tooBig) {
+            // falls through to the usage error
+        }
+        throw LabctlException.usage("--memory '" + size + "' is not a size", "use e.g. 2Gi or 2048Mi");
+    }
+}

@@ -1,0 +1,101 @@
+package io.labctl.cli.image;
+
+import io.labctl.cli.Cli;
+import io.labctl.cli.cluster.ClusterWiring;
+import io.labctl.cluster.ClusterRecord;
+import io.labctl.cluster.ProviderKind;
+import io.labctl.core.LabctlException;
+import io.labctl.core.LabctlHome;
+import io.labctl.exec.Command;
+import io.labctl.exec.ProcessRunner;
+import io.labctl.image.BuildContext;
+import io.labctl.image.BuildEngine;
+import io.labctl.image.ImageBuildRequest;
+import io.labctl.image.ImageBuilder;
+import io.labctl.image.ImageNames;
+import io.labctl.spark.standalone.SparkImages;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code labctl image build}. */
+@picocli.CommandLine.Command(name = "build",
+        description = {"Build labctl/spark-base, labctl/spark-master and labctl/spark-worker from dockerfiles/ with one tag.",
+            "By default Spark and Hadoop are downloaded from Apache and checked against SHA-512; --spark-tgz and",
+            "--hadoop-tgz build from local files instead (offline classrooms, CI). Each docker command is printed."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  labctl image build                                   # docker build, tag " + SparkImages.SPARK_VERSION,
+            "  labctl image build --cluster lab2                    # a minikube cluster: minikube image build",
+            "  labctl image build --spark-tgz dist/spark-3.5.7-bin-hadoop3.tgz --hadoop-tgz dist/hadoop-3.3.6.tar.gz",
+            "  labctl image build --dry-run                         # print the commands only"})
+public final class ImageBuildCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--tag", paramLabel = "TAG", defaultValue = SparkImages.SPARK_VERSION,
+            description = "Tag of all three images (default: ${DEFAULT-VALUE}; never latest).")
+    String tag;
+
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = "Build for this lab cluster: minikube clusters build inside minikube; others use docker build.")
+    String cluster;
+
+    @Option(names = "--spark-version", paramLabel = "3.5.x") String sparkVersion;
+    @Option(names = "--hadoop-version", paramLabel = "3.3.x") String hadoopVersion;
+    @Option(names = "--base-image", paramLabel = "IMAGE", description = "The OS image (default: the Dockerfile's ubuntu:22.04).")
+    String baseImage;
+    @Option(names = "--spark-tgz", paramLabel = "FILE", description = "Local spark-VERSION-bin-hadoop3.tgz (with --hadoop-tgz).")
+    Path sparkTgz;
+    @Option(names = "--hadoop-tgz", paramLabel = "FILE", description = "Local hadoop-VERSION.tar.gz (with --spark-tgz).")
+    Path hadoopTgz;
+    @Option(names = "--spark-sha512", paramLabel = "HEX", description = "Expected SHA-512 (default: the .sha512 file beside it).")
+    String sparkSha512;
+    @Option(names = "--hadoop-sha512", paramLabel = "HEX") String hadoopSha512;
+    @Option(names = "--os-packages", paramLabel = "LIST",
+            description = "apt packages to install; \"\" when --base-image already has Java, python3 and tini.")
+    String osPackages;
+    @Option(names = "--dockerfiles", paramLabel = "DIR", description = "Dockerfiles to build (default: the checkout's dockerfiles/).")
+    Path dockerfiles;
+    @Option(names = "--dry-run", description = "Print the build commands, build nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        Cli cli = Cli.of(spec);
+        Path dir = dockerfiles != null ? dockerfiles : LabctlHome.resolve(cli.env()).resolve("dockerfiles");
+        ImageBuildRequest request = new ImageBuildRequest(dir, new ImageNames(tag), sparkVersion, hadoopVersion, baseImage,
+                sparkTgz, hadoopTgz, sparkSha512, hadoopSha512, osPackages).validate();
+        BuildEngine engine = engine(cli);
+        ImageBuilder builder = new ImageBuilder(new ProcessRunner(cli.env()));
+        if (dryRun) {
+            try (BuildContext context = BuildContext.prepare(request)) {
+                List<String> commands = builder.plan(request, engine, context).stream().map(Command::display).toList();
+                cli.print(Map.of("images", request.names().all(), "commands", commands),
+                        (r, s) -> String.join("\n", commands) + "\n");
+            }
+            return 0;
+        }
+        ImageNames built = builder.build(request, engine, cli.progress());
+        cli.print(Map.of("images", built.all()), (r, s) -> s.green("Built " + String.join(", ", built.all())) + "\n"
+                + (engine instanceof BuildEngine.Minikube ? "" : "Load them into a cluster: labctl image load --cluster NAME --tag " + tag + "\n"));
+        return 0;
+    }
+
+    private BuildEngine engine(Cli cli) {
+        if (cluster == null) {
+            return new BuildEngine.Docker();
+        }
+        ClusterRecord record = ClusterWiring.registry(cli).require(cluster);
+        if (record.provider() == ProviderKind.existing) {
+            throw LabctlException.usage("'" + cluster + "' is an existing cluster; labctl builds with docker for it",
+                    "drop --cluster, then push the images to a registry its nodes use");
+        }
+        return record.provider() == ProviderKind.minikube
+                ? new BuildEngine.Minikube(record.details().getOrDefault("profile", cluster)) : new BuildEngine.Docker();
+    }
+}

@@ -1,0 +1,45 @@
+package io.labctl.cli.image;
+
+import io.labctl.cli.Cli;
+import io.labctl.cli.cluster.ClusterWiring;
+import io.labctl.cluster.ClusterRecord;
+import io.labctl.image.ImageNames;
+import io.labctl.spark.standalone.SparkImages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code labctl image load --cluster NAME}. */
+@Command(name = "load",
+        description = {"Put the three Spark images on every node of a lab cluster, without a registry:",
+            "k3s: docker save, then ctr images import in each node container; minikube: minikube image load;",
+            "Vagrant: the archive over SSH (host key checked), then k3s ctr images import on each VM."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  labctl image load --cluster lab1", "  labctl image load --cluster lab1 --tag 3.5.7-mine"})
+public final class ImageLoadCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The lab cluster (see labctl cluster list).")
+    String cluster;
+
+    @Option(names = "--tag", paramLabel = "TAG", defaultValue = SparkImages.SPARK_VERSION,
+            description = "Tag of the images to load (default: ${DEFAULT-VALUE}).")
+    String tag;
+
+    @Override
+    public Integer call() {
+        Cli cli = Cli.of(spec);
+        List<String> images = new ImageNames(tag).all();
+        ClusterRecord record = ClusterWiring.registry(cli).require(cluster);
+        List<String> nodes = ClusterWiring.loader(cli).load(record, images, cli.progress());
+        cli.print(Map.of("cluster", cluster, "images", images, "nodes", nodes),
+                (r, s) -> s.green("Loaded " + String.join(", ", images)) + " on " + String.join(", ", nodes) + "\n");
+        return 0;
+    }
+}
