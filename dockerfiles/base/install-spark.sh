@@ -59,5 +59,3 @@ rm -f /opt/spark/bin/*.cmd /opt/hadoop/bin/*.cmd /opt/hadoop/sbin/*.cmd
 mkdir -p /opt/spark/work-dir /opt/hadoop/etc/hadoop
 chown -R "$SPARK_UID:$SPARK_UID" /opt/spark/work-dir
 chmod 0775 /opt/spark/work-dir
-# A random runAsUser gets a passwd entry from the entrypoint (Java needs one); see entrypoint.sh.
-chmod g+w /etc/passwd
