@@ -79,6 +79,8 @@ public final class ClusterUpCommand implements Callable<Integer> {
             KubeTarget target = cli.target();
             kubeconfig = cli.connector().resolveKubeconfig(target);
             context = target.context() != null ? target.context() : KubeconfigStore.read(kubeconfig).getCurrentContext();
+            // An unknown context is a typo on the command line (exit 2), not a cluster problem.
+            cli.connector().loadConfig(new KubeTarget(kubeconfig, context, null));
         } else if (driver != null && provider != ProviderKind.minikube) {
             throw LabctlException.usage("--driver is a minikube option", "drop it, or use --provider minikube");
         }

@@ -29,7 +29,7 @@ public final class ClusterWiring {
         ProcessRunner runner = new ProcessRunner(cli.env());
         ClusterRegistry registry = registry(cli);
         List<ClusterProvider> providers = List.of(
-                new K3sProvider(),                                            // default: containers in Docker
+                new K3sProvider("1".equals(cli.env().get("LABCTL_OFFLINE"))), // default: containers in Docker
                 new MinikubeProvider(runner, registry, minikubeDriver),       // minikube profiles
                 new VagrantProvider(runner, registry, homeOrNull(cli)),       // VirtualBox VMs + Ansible
                 new ExistingProvider(cli.connector()));                       // someone else's cluster

@@ -36,7 +36,7 @@ final class K3sNodes {
     }
 
     static Map<String, String> labels(String cluster, String role) {
-        return Map.of(LABEL_CLUSTER, cluster, LABEL_ROLE, role, "org.testcontainers.labctl", "lab-cluster");
+        return Map.of(LABEL_CLUSTER, cluster, LABEL_ROLE, role);
     }
 
     /**

@@ -46,13 +46,16 @@ public final class K3sProvider implements ClusterProvider {
     static final long MIN_MEMORY_PER_NODE = 512L * 1024 * 1024;
 
     private final String image;
+    private final boolean offline;
 
-    public K3sProvider() {
-        this(K3sNodes.IMAGE);
+    /** @param offline no registry can be reached (LABCTL_OFFLINE=1): a missing image is a preflight failure */
+    public K3sProvider(boolean offline) {
+        this(K3sNodes.IMAGE, offline);
     }
 
-    public K3sProvider(String image) {
+    public K3sProvider(String image, boolean offline) {
         this.image = image;
+        this.offline = offline;
     }
 
     @Override
@@ -65,8 +68,9 @@ public final class K3sProvider implements ClusterProvider {
         List<PreflightProblem> problems = new ArrayList<>();
         if (!dockerAvailable()) {
             problems.add(new PreflightProblem("no Docker engine answers (the k3s provider runs nodes as containers)",
-                    "start Docker (Docker Desktop, or `sudo systemctl start docker`), or choose --provider minikube,"
-                            + " vagrant or existing"));
+                    "start Docker (Docker Desktop, or `sudo systemctl start docker`), or choose another provider:"
+                            + " --provider minikube (" + ProviderKind.minikube.needs() + "), vagrant ("
+                            + ProviderKind.vagrant.needs() + "), existing (" + ProviderKind.existing.needs() + ")"));
             return problems;
         }
         if (!TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
@@ -87,9 +91,10 @@ public final class K3sProvider implements ClusterProvider {
             problems.add(new PreflightProblem("containers of an earlier '" + spec.name() + "' cluster exist but its server"
                     + " is not running", "remove them with `labctl cluster down " + spec.name() + "`"));
         }
-        if (!serverRunning && !imagePresent(docker) && isOffline()) {
+        if (!serverRunning && !imagePresent(docker) && offline) {
             problems.add(new PreflightProblem("the image " + image + " is not in the Docker engine and cannot be pulled",
-                    "load it once with `docker load -i k3s.tar` on a machine that has it"));
+                    "load it once with `docker load -i k3s.tar` (saved where it can be pulled), or choose --provider"
+                            + " minikube, vagrant or existing"));
         }
         return problems;
     }
@@ -187,11 +192,6 @@ public final class K3sProvider implements ClusterProvider {
         } catch (NotFoundException e) {
             return false;
         }
-    }
-
-    /** LABCTL_OFFLINE=1 (CI, classrooms without internet) turns a missing image into a preflight failure. */
-    private static boolean isOffline() {
-        return "1".equals(System.getenv("LABCTL_OFFLINE"));
     }
 
     private static void ensureNetwork(DockerClient docker, String cluster) {
