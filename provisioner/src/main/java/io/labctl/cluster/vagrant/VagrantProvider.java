@@ -167,7 +167,7 @@ public final class VagrantProvider implements ClusterProvider {
     public void down(ClusterRecord record, Progress progress) {
         Path project = project(record);
         if (Files.isRegularFile(project.resolve("Vagrantfile"))) {
-            Command destroy = vagrant(project, null, record.details().get("network_prefix"), "destroy", "-f",
+            Command destroy = vagrant(project, specOf(record), record.details().get("network_prefix"), "destroy", "-f",
                     "--machine-readable").withTimeout(Duration.ofMinutes(15));
             progress.step("vagrant destroy -f (" + project + ")");
             runner.runChecked(destroy, ExitCode.PRECONDITION, "see `vagrant global-status`; remove leftovers in VirtualBox");
@@ -184,7 +184,7 @@ public final class VagrantProvider implements ClusterProvider {
         if (runner.find("vagrant").isEmpty()) {
             return "unknown: vagrant is not installed";
         }
-        ProcessResult status = runner.run(vagrant(project, null, record.details().get("network_prefix"), "status",
+        ProcessResult status = runner.run(vagrant(project, specOf(record), record.details().get("network_prefix"), "status",
                 "--machine-readable").withTimeout(Duration.ofMinutes(2)));
         return describeStatus(status.stdout());
     }
@@ -230,6 +230,14 @@ public final class VagrantProvider implements ClusterProvider {
                     "LABCTL_MEMORY_MB", String.valueOf(spec.memoryMiB())));
         }
         return command;
+    }
+
+    /**
+     * The sizes the cluster was created with: `vagrant destroy` and `status` must see the same machines as `up`,
+     * or a worker beyond settings.yaml's default count would be left running and unreported.
+     */
+    private static ClusterSpec specOf(ClusterRecord record) {
+        return new ClusterSpec(record.name(), ProviderKind.vagrant, record.workers(), record.cpus(), record.memoryMiB(), null, null);
     }
 
     /** A private Vagrant project per cluster: .vagrant/ state must not be shared between clusters. */
