@@ -34,6 +34,11 @@ public final class GlobalOptions {
             description = "No colors (also when NO_COLOR is set or output is not a terminal).")
     boolean noColor;
 
+    /** -n as given, or null (commands with a namespace of their own, e.g. kube-system, use theirs then). */
+    public String namespaceOrNull() {
+        return namespace;
+    }
+
     public Path kubeconfigFile() {
         return kubeconfig;
     }

@@ -1,6 +1,7 @@
 package io.labctl.cli;
 
 import io.labctl.cli.cluster.ClusterCommand;
+import io.labctl.cli.deviceplugin.DevicePluginCommand;
 import io.labctl.cli.image.ImageCommand;
 import io.labctl.cli.spark.SparkCommand;
 import picocli.AutoComplete;
@@ -16,7 +17,7 @@ import picocli.CommandLine.ScopeType;
 
         versionProvider = VersionProvider.class,
         description = "Kubernetes lab clusters and Apache Spark on them, for courses.",
-        subcommands = {ClusterCommand.class, ImageCommand.class, SparkCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {ClusterCommand.class, ImageCommand.class, DevicePluginCommand.class, SparkCommand.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  labctl cluster up lab1 --workers 2           # k3s in Docker: a master and 2 worker nodes",

@@ -1,0 +1,154 @@
+package io.labctl.deviceplugin;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Taint;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.labctl.core.ExitCode;
+import io.labctl.core.LabctlException;
+import io.labctl.core.Progress;
+import io.labctl.kube.AccessCheck;
+import io.labctl.kube.AccessCheck.Permission;
+import io.labctl.kube.KubeErrors;
+import io.labctl.kube.NodeImages;
+import io.labctl.kube.ServerSideApply;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code labctl device-plugin install}: checks (permissions, the image on the nodes it will run on), applies the
+ * DaemonSet with server-side apply, and waits until every plugin pod is Ready and, for the virtual plugin, every
+ * node it runs on advertises the devices in its capacity (the plugin registered with that node's kubelet).
+ */
+public final class DevicePluginInstaller {
+    private final KubernetesClient client;
+    private final Progress progress;
+
+    public DevicePluginInstaller(KubernetesClient client, Progress progress) {
+        this.client = client;
+        this.progress = progress;
+    }
+
+    /** What was installed and what the nodes now advertise. */
+    public record Result(String name, String namespace, String resource, int readyPods, List<NodeDevices> nodes,
+                         List<String> kubectl) {
+    }
+
+    public Result install(DevicePluginRequest request, Duration timeout) {
+        request.validate();
+        DaemonSet daemonSet = DevicePluginManifest.daemonSet(request);
+        progress.step("Checking the cluster before any change");
+        new AccessCheck(client).require(List.of(
+                Permission.of("patch", "apps", "daemonsets", request.namespace()),
+                Permission.of("create", "apps", "daemonsets", request.namespace()),
+                Permission.of("list", "", "nodes", "")), "installing a device plugin");
+        List<Node> nodes = KubeErrors.call(client, () -> client.nodes().list().getItems(), "list the nodes");
+        if (request.type() == DevicePluginType.virtual) {
+            requireImageOnTargetNodes(request.image(), nodes);
+        }
+        progress.step("Applying DaemonSet " + request.namespace() + "/" + request.name() + " (" + request.image() + ")");
+        new ServerSideApply(client).apply(daemonSet);
+
+        int ready = awaitPodsReady(request, timeout);
+        if (request.type() == DevicePluginType.virtual) {
+            awaitCapacity(request, timeout);
+        }
+        return new Result(request.name(), request.namespace(), request.resource(), ready, status(),
+                List.of("labctl device-plugin install --type " + request.type() + " --dry-run -o yaml | kubectl apply --server-side"
+                                + " --field-manager=labctl -f -",
+                        "kubectl get nodes -o custom-columns=NODE:.metadata.name,DEVICES:.status.capacity."
+                                + request.resource().replace(".", "\\.")));
+    }
+
+    /** Removes the DaemonSet; the kubelet drops the resource from the nodes when the plugin's socket goes. */
+    public boolean uninstall(DevicePluginRequest request) {
+        return KubeErrors.call(client, () -> !client.apps().daemonSets().inNamespace(request.namespace())
+                .withName(request.name()).delete().isEmpty(), "delete the device plugin");
+    }
+
+    /** Every node's extended resources. */
+    public List<NodeDevices> status() {
+        return KubeErrors.call(client, () -> client.nodes().list().getItems(), "list the nodes").stream()
+                .map(NodeDevices::of).toList();
+    }
+
+    /** The plugin pods labctl installed, in every namespace: "namespace/pod on node: phase". */
+    public List<String> pluginPods() {
+        List<Pod> pods = KubeErrors.call(client, () -> client.pods().inAnyNamespace()
+                .withLabel("app.kubernetes.io/managed-by", "labctl")
+                .withLabelIn("app.kubernetes.io/name", "labctl-device-plugin", "nvidia-device-plugin").list().getItems(),
+                "list the device plugin pods");
+        return pods.stream().map(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName() + " on "
+                + p.getSpec().getNodeName() + ": " + p.getStatus().getPhase()).toList();
+    }
+
+    /**
+     * The DaemonSet tolerates no custom taint, so it runs on nodes without one (the node.kubernetes.io/ condition
+     * taints, e.g. a node briefly not-ready, do not change where it will run), and those must have the image.
+     */
+    private void requireImageOnTargetNodes(String image, List<Node> nodes) {
+        List<String> missing = new ArrayList<>();
+        for (Node node : nodes) {
+            List<Taint> taints = node.getSpec() == null || node.getSpec().getTaints() == null ? List.of() : node.getSpec().getTaints();
+            boolean schedulable = taints.stream().filter(t -> !t.getKey().startsWith("node.kubernetes.io/"))
+                    .noneMatch(t -> "NoSchedule".equals(t.getEffect()) || "NoExecute".equals(t.getEffect()));
+            if (schedulable && NodeImages.reportsImages(node) && !NodeImages.hasImage(node, image)) {
+                missing.add(node.getMetadata().getName());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw LabctlException.precondition("image " + image + " is not on node(s) " + String.join(", ", missing)
+                    + "; nothing was changed", "build and load it (labctl image build, labctl image load --cluster NAME),"
+                    + " or pass --image with one the nodes have");
+        }
+    }
+
+    private int awaitPodsReady(DevicePluginRequest request, Duration timeout) {
+        progress.step("Waiting for the plugin pods to be Ready");
+        try {
+            DaemonSet ready = client.apps().daemonSets().inNamespace(request.namespace()).withName(request.name())
+                    .waitUntilCondition(ds -> ds != null && ds.getStatus() != null
+                            && ds.getStatus().getDesiredNumberScheduled() != null && ds.getStatus().getDesiredNumberScheduled() > 0
+                            && ds.getStatus().getObservedGeneration() != null
+                            && ds.getStatus().getObservedGeneration() >= ds.getMetadata().getGeneration()
+                            && ds.getStatus().getDesiredNumberScheduled().equals(ds.getStatus().getNumberReady())
+                            && ds.getStatus().getDesiredNumberScheduled().equals(ds.getStatus().getUpdatedNumberScheduled()),
+                            timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return ready.getStatus().getNumberReady();
+        } catch (KubernetesClientTimeoutException e) {
+            DaemonSet current = client.apps().daemonSets().inNamespace(request.namespace()).withName(request.name()).get();
+            String counts = current == null || current.getStatus() == null ? "no status"
+                    : current.getStatus().getNumberReady() + " of " + current.getStatus().getDesiredNumberScheduled() + " pods Ready";
+            throw new LabctlException(ExitCode.TIMEOUT, "the device plugin is not ready after " + timeout.toSeconds() + "s: "
+                    + counts, "look at its pods: kubectl get pods -n " + request.namespace() + " -l app.kubernetes.io/instance="
+                    + request.name() + "; remove it with labctl device-plugin uninstall --type " + request.type(), e);
+        }
+    }
+
+    /** Each node running a plugin pod must show the devices: proof that the plugin registered with its kubelet. */
+    private void awaitCapacity(DevicePluginRequest request, Duration timeout) {
+        progress.step("Waiting for the nodes to advertise " + request.count() + " " + request.resource());
+        List<String> nodeNames = client.pods().inNamespace(request.namespace())
+                .withLabels(Map.of("app.kubernetes.io/instance", request.name())).list().getItems().stream()
+                .map(p -> p.getSpec().getNodeName()).distinct().toList();
+        for (String nodeName : nodeNames) {
+            try {
+                client.nodes().withName(nodeName).waitUntilCondition(
+                        node -> node != null && NodeDevices.of(node).capacityOf(request.resource()) == request.count(),
+                        timeout.toMillis(), TimeUnit.MILLISECONDS);
+                progress.update(nodeName + ": " + request.resource() + " = " + request.count());
+            } catch (KubernetesClientTimeoutException e) {
+                throw new LabctlException(ExitCode.TIMEOUT, "node " + nodeName + " does not advertise " + request.count() + " "
+                        + request.resource() + " after " + timeout.toSeconds() + "s (the plugin did not register)",
+                        "see the plugin's log: kubectl logs -n " + request.namespace() + " -l app.kubernetes.io/instance="
+                                + request.name(), e);
+            }
+        }
+    }
+}
