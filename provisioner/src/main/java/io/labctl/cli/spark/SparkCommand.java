@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "spark",
         description = "Deploy, scale, use and remove Spark standalone clusters (master + workers + Service on 7077).",
         subcommands = {SparkDeployCommand.class, SparkScaleCommand.class, SparkRunCommand.class,
-            SparkStatusCommand.class, SparkListCommand.class, SparkTeardownCommand.class})
+            SparkStatusCommand.class, SparkListCommand.class, SparkTeardownCommand.class, SparkSubmitCommand.class,
+            SparkAppsCommand.class})
 public final class SparkCommand implements Runnable {
     @Spec
     CommandSpec spec;

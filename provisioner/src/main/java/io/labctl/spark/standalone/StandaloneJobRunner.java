@@ -1,9 +1,7 @@
 package io.labctl.spark.standalone;
 
-import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
@@ -12,15 +10,11 @@ import io.labctl.kube.AccessCheck;
 import io.labctl.kube.AccessCheck.Permission;
 import io.labctl.kube.KubeErrors;
 import io.labctl.kube.PodDiagnosis;
+import io.labctl.kube.PodFollower;
 import io.labctl.spark.pod.JobPodBuilder;
 import io.labctl.spark.pod.JobPodConfig;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -29,9 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -140,58 +132,27 @@ public final class StandaloneJobRunner {
 
     private DriverLogScanner streamLog(PodResource pod, Consumer<String> logLines) {
         DriverLogScanner scanner = new DriverLogScanner();
-        try (LogWatch watch = pod.inContainer(JobPodConfig.CONTAINER).watchLog();
-             BufferedReader reader = new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                scanner.accept(line);
-                logLines.accept(line);
-            }
-        } catch (IOException e) {
-            // The stream can drop (API server restart); the pod's final state is still awaited below.
-            progress.note("log stream ended early: " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            progress.note("log stream ended early: " + e.getMessage());
-        }
+        new PodFollower(client, progress).streamLog(pod, JobPodConfig.CONTAINER, line -> {
+            scanner.accept(line);
+            logLines.accept(line);
+        });
         return scanner;
     }
 
     private void awaitPod(PodResource pod, Predicate<Pod> condition, Duration timeout, String name) {
-        try {
-            pod.informOnCondition(pods -> !pods.isEmpty() && condition.test(pods.get(0)))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            Pod current = pod.get();
-            throw new LabctlException(ExitCode.TIMEOUT, "job pod " + name + " did not get there in "
-                    + ClusterWaiter.format(timeout) + ": " + (current == null ? "it is gone" : PodDiagnosis.explain(current)),
-                    "see `kubectl describe pod " + name + "`; raise --timeout for long jobs");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabctlException(ExitCode.INTERRUPTED, "interrupted while waiting for job pod " + name, null);
-        } catch (ExecutionException e) {
-            throw KubeErrors.translate(e.getCause(), client.getMasterUrl().toString(), "watch pod " + name);
-        }
+        new PodFollower(client, progress).await(pod, condition, timeout, "job pod " + name);
     }
 
     static boolean isDone(Pod pod) {
-        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-        return "Succeeded".equals(phase) || "Failed".equals(phase);
+        return PodFollower.isDone(pod);
     }
 
     static boolean isRunningOrDone(Pod pod) {
-        return isDone(pod) || (pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase()));
+        return PodFollower.isRunningOrDone(pod);
     }
 
     static int exitCode(Pod pod) {
-        if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
-            return -1;
-        }
-        for (ContainerStatus cs : pod.getStatus().getContainerStatuses()) {
-            if (cs.getState() != null && cs.getState().getTerminated() != null) {
-                return cs.getState().getTerminated().getExitCode();
-            }
-        }
-        return -1;
+        return PodFollower.exitCode(pod);
     }
 
     private static String randomSuffix() {
