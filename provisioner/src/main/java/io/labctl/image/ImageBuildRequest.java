@@ -9,11 +9,12 @@ import java.nio.file.Path;
  * What to build (see dockerfiles/base/Dockerfile for the meaning of each build argument). Null means the
  * Dockerfile's default. Local tarballs switch the build to {@code SOURCES=local}: nothing is downloaded.
  *
- * @param osPackages null keeps the Dockerfile's package list; "" installs none (an offline base that has them)
+ * @param osPackages   null keeps the Dockerfile's package list; "" installs none (an offline base that has them)
+ * @param devicePlugin the device-plugin/ directory (Dockerfile + built jar) to build labctl's device plugin image, or null
  */
 public record ImageBuildRequest(Path dockerfiles, ImageNames names, String sparkVersion, String hadoopVersion,
                                 String baseImage, Path sparkTarball, Path hadoopTarball, String sparkSha512,
-                                String hadoopSha512, String osPackages) {
+                                String hadoopSha512, String osPackages, Path devicePlugin) {
 
     /** Checks everything that can be checked before a build starts; throws a usage error naming the option. */
     public ImageBuildRequest validate() {
@@ -30,6 +31,10 @@ public record ImageBuildRequest(Path dockerfiles, ImageNames names, String spark
         requireTarball("--hadoop-tgz", hadoopTarball, "hadoop-" + hadoopVersionOrDefault() + ".tar.gz");
         requireSha512("--spark-sha512", sparkSha512);
         requireSha512("--hadoop-sha512", hadoopSha512);
+        if (devicePlugin != null && !Files.isRegularFile(devicePlugin.resolve("target/labctl-device-plugin.jar"))) {
+            throw LabctlException.precondition("the device plugin's jar is not built (" + devicePlugin.resolve("target")
+                    + ")", "build it with ./mvnw -pl device-plugin package, or pass --no-device-plugin");
+        }
         if (baseImage != null && (baseImage.endsWith(":latest") || !baseImage.contains(":") && !baseImage.contains("@"))) {
             throw LabctlException.usage("--base-image '" + baseImage + "' has no explicit tag",
                     "pin it, e.g. ubuntu:22.04 (labctl never builds on latest)");

@@ -25,17 +25,32 @@ public final class ImageBuilder {
         this.runner = runner;
     }
 
-    /** The three build commands, in order, without running anything (for --dry-run and tests). */
+    /**
+     * The build commands, in order, without running anything (for --dry-run and tests): base, master, worker, and
+     * labctl's device plugin when its directory is given (its jar must be built: ./mvnw -pl device-plugin package).
+     */
     public List<Command> plan(ImageBuildRequest request, BuildEngine engine, BuildContext context) {
         ImageNames names = request.names();
         List<Command> commands = new ArrayList<>();
         commands.add(engine.build(names.base(), context.dir("base"), baseArguments(request)));
         commands.add(engine.build(names.master(), context.dir("master"), Map.of("BASE_IMAGE", names.base())));
         commands.add(engine.build(names.worker(), context.dir("worker"), Map.of("BASE_IMAGE", names.base())));
+        if (request.devicePlugin() != null) {
+            commands.add(engine.build(ImageNames.DEVICE_PLUGIN, request.devicePlugin(), Map.of("BASE_IMAGE", names.base())));
+        }
         return commands;
     }
 
-    public ImageNames build(ImageBuildRequest request, BuildEngine engine, Progress progress) {
+    /** Every image a build makes. */
+    public static List<String> built(ImageBuildRequest request) {
+        List<String> images = new ArrayList<>(request.names().all());
+        if (request.devicePlugin() != null) {
+            images.add(ImageNames.DEVICE_PLUGIN);
+        }
+        return images;
+    }
+
+    public List<String> build(ImageBuildRequest request, BuildEngine engine, Progress progress) {
         request.validate();
         try (BuildContext context = BuildContext.prepare(request)) {
             for (Command command : plan(request, engine, context)) {
@@ -45,7 +60,7 @@ public final class ImageBuilder {
                         "read the build output above; offline? build from local files with --spark-tgz/--hadoop-tgz");
             }
         }
-        return request.names();
+        return built(request);
     }
 
     static Map<String, String> baseArguments(ImageBuildRequest request) {

@@ -47,6 +47,12 @@ public final class ImageLoader {
         };
     }
 
+    /** Whether the local Docker engine has the image. */
+    public boolean presentLocally(String image) {
+        return runner.find("docker").isPresent() && runner.run(Command.of("docker", "image", "inspect", "--format", "{{.Id}}", image)
+                .withTimeout(Duration.ofMinutes(1))).succeeded();
+    }
+
     /** Fails before anything is copied when an image was never built. */
     public void requireLocal(List<String> images) {
         for (String image : images) {

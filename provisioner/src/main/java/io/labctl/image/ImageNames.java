@@ -10,6 +10,8 @@ public record ImageNames(String tag) {
     public static final String BASE_REPOSITORY = "labctl/spark-base";
     public static final String MASTER_REPOSITORY = "labctl/spark-master";
     public static final String WORKER_REPOSITORY = "labctl/spark-worker";
+    /** labctl's device plugin has its own version; its image is built FROM the base like master and worker. */
+    public static final String DEVICE_PLUGIN = "labctl/device-plugin:0.1.0";
 
     public ImageNames {
         if (tag == null || !tag.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {

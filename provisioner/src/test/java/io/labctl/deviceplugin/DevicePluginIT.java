@@ -152,6 +152,21 @@ class DevicePluginIT {
     }
 
     @Test
+    @Order(6)
+    void viewOnlyIdentity_isRefusedBeforeAnyWrite(Testbed testbed, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String ns = testbed.createNamespace("dp-rbac");
+        Path viewer = testbed.viewOnlyKubeconfig(ns, dir);
+
+        CliRun install = CliRun.run(Map.of(), dir, false, "--kubeconfig", viewer.toString(), "-n", ns, "device-plugin",
+                "install", "--type", "virtual");
+
+        assertThat(install.status()).isEqualTo(5);
+        assertThat(install.err()).contains("error: not allowed to patch daemonsets in namespace " + ns)
+                .contains("which installing a device plugin needs; nothing was changed");
+        assertThat(testbed.client().apps().daemonSets().inNamespace(ns).list().getItems()).isEmpty();
+    }
+
+    @Test
     @Order(7)
     void uninstall_theNodeStopsOfferingTheDevices(Testbed testbed) {
         CliRun uninstall = testbed.labctl("device-plugin", "uninstall", "--type", "virtual");

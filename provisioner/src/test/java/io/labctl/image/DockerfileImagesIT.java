@@ -92,6 +92,12 @@ class DockerfileImagesIT {
         String baseTop = DockerEngine.docker("image", "inspect", "--format", "{{json .RootFS.Layers}}", "labctl/spark-base:" + TAG);
         assertThat(DockerEngine.docker("image", "inspect", "--format", "{{json .RootFS.Layers}}", MASTER)).isEqualTo(baseTop);
         assertThat(DockerEngine.docker("image", "inspect", "--format", "{{json .Config.Cmd}}", WORKER)).isEqualTo("[\"worker\"]");
+        // labctl's device plugin is built FROM the same base and runs its jar with the base's Java
+        assertThat(run.out()).contains("labctl/device-plugin:0.1.0");
+        DockerEngine.Result plugin = DockerEngine.run(Duration.ofMinutes(1), "docker", "run", "--rm", "--label",
+                "labctl-it=" + RUN_ID, "-e", "LABCTL_DEVICE_COUNT=0", "labctl/device-plugin:0.1.0");
+        assertThat(plugin.exit()).isEqualTo(2);
+        assertThat(plugin.output()).contains("labctl-device-plugin: error: device count 0 is out of range (1..64)");
         assertThat(baseId).startsWith("sha256:");
         String layout = DockerEngine.docker("run", "--rm", "--label", "labctl-it=" + RUN_ID, "labctl/spark-base:" + TAG,
                 "bash", "-c", "id -u; echo $JAVA_HOME; test -x /opt/spark/bin/spark-submit && test -d /opt/hadoop/share/hadoop"

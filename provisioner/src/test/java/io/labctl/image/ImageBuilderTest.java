@@ -22,7 +22,7 @@ class ImageBuilderTest {
     Path dir;
 
     static ImageBuildRequest request(Path spark, Path hadoop) {
-        return new ImageBuildRequest(DOCKERFILES, new ImageNames("3.5.7"), null, null, null, spark, hadoop, null, null, null);
+        return new ImageBuildRequest(DOCKERFILES, new ImageNames("3.5.7"), null, null, null, spark, hadoop, null, null, null, null);
     }
 
     @Test
@@ -59,6 +59,25 @@ class ImageBuilderTest {
     }
 
     @Test
+    void plan_withTheDevicePlugin_buildsItFromTheBaseToo() throws IOException {
+        Path plugin = Files.createDirectories(dir.resolve("device-plugin/target"));
+        Files.writeString(plugin.resolve("labctl-device-plugin.jar"), "jar");
+        ImageBuildRequest request = new ImageBuildRequest(DOCKERFILES, new ImageNames("3.5.7"), null, null, null, null, null,
+                null, null, null, plugin.getParent()).validate();
+        try (BuildContext context = BuildContext.prepare(request)) {
+            List<Command> commands = new ImageBuilder(new ProcessRunner()).plan(request, new BuildEngine.Docker(), context);
+
+            assertThat(commands).hasSize(4);
+            assertThat(commands.get(3).display()).isEqualTo("docker build --tag labctl/device-plugin:0.1.0 --build-arg"
+                    + " BASE_IMAGE=labctl/spark-base:3.5.7 " + plugin.getParent());
+            assertThat(ImageBuilder.built(request)).containsExactly("labctl/spark-base:3.5.7", "labctl/spark-master:3.5.7",
+                    "labctl/spark-worker:3.5.7", "labctl/device-plugin:0.1.0");
+        }
+        Files.delete(plugin.resolve("labctl-device-plugin.jar"));
+        assertThatThrownBy(request::validate).hasMessageStartingWith("the device plugin's jar is not built");
+    }
+
+    @Test
     void validate_rejectsWhatWouldBuildSomethingElse() throws IOException {
         Path spark = Files.writeString(dir.resolve("spark-3.5.7-bin-hadoop3.tgz"), "s");
         Path hadoop = Files.writeString(dir.resolve("hadoop-3.3.6.tar.gz"), "h");
@@ -66,14 +85,14 @@ class ImageBuilderTest {
         assertThatThrownBy(() -> request(spark, null).validate()).isInstanceOf(LabctlException.class)
                 .hasMessage("--spark-tgz and --hadoop-tgz go together (a local build downloads nothing)");
         assertThatThrownBy(() -> new ImageBuildRequest(DOCKERFILES, new ImageNames("x"), "3.5.6", null, null, spark, hadoop,
-                null, null, null).validate())
+                null, null, null, null).validate())
                 .hasMessage("--spark-tgz spark-3.5.7-bin-hadoop3.tgz does not match the version (expected spark-3.5.6-bin-hadoop3.tgz)");
         assertThatThrownBy(() -> new ImageBuildRequest(DOCKERFILES, new ImageNames("x"), "4.0.0", null, null, null, null,
-                null, null, null).validate()).hasMessage("--spark-version '4.0.0' is not supported");
+                null, null, null, null).validate()).hasMessage("--spark-version '4.0.0' is not supported");
         assertThatThrownBy(() -> new ImageBuildRequest(DOCKERFILES, new ImageNames("x"), null, null, "ubuntu", null, null,
-                null, null, null).validate()).hasMessage("--base-image 'ubuntu' has no explicit tag");
+                null, null, null, null).validate()).hasMessage("--base-image 'ubuntu' has no explicit tag");
         assertThatThrownBy(() -> new ImageBuildRequest(DOCKERFILES, new ImageNames("x"), null, null, null, null, null,
-                "abc", null, null).validate()).hasMessage("--spark-sha512 is not a SHA-512 (128 hex digits)");
+                "abc", null, null, null).validate()).hasMessage("--spark-sha512 is not a SHA-512 (128 hex digits)");
         assertThatThrownBy(() -> new ImageNames("latest")).hasMessage("--tag latest is refused");
     }
 

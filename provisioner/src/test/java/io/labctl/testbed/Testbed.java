@@ -1,10 +1,16 @@
 package io.labctl.testbed;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.cli.CliRun;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +72,32 @@ public final class Testbed {
         String name = namespaceName(prefix);
         client.resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
         return name;
+    }
+
+    /**
+     * A kubeconfig for ServiceAccount {@code viewer} in {@code namespace}, bound to the built-in ClusterRole
+     * {@code view} there: the identity of a student who may look but not change anything.
+     */
+    public Path viewOnlyKubeconfig(String namespace, Path dir) throws IOException {
+        client.resource(new ServiceAccountBuilder().withNewMetadata().withName("viewer").withNamespace(namespace).endMetadata()
+                .build()).create();
+        client.resource(new RoleBindingBuilder().withNewMetadata().withName("viewer-view").withNamespace(namespace).endMetadata()
+                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("view").endRoleRef()
+                .addNewSubject().withKind("ServiceAccount").withName("viewer").withNamespace(namespace).endSubject().build()).create();
+        String token = client.serviceAccounts().inNamespace(namespace).withName("viewer")
+                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build())
+                .getStatus().getToken();
+        var config = client.getConfiguration();
+        String ca = config.getCaCertData() != null ? config.getCaCertData()
+                : Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(config.getCaCertFile())));
+        return Files.writeString(dir.resolve("viewer.kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: testbed, cluster: {server: "%s", certificate-authority-data: %s}}]
+                users: [{name: viewer, user: {token: "%s"}}]
+                contexts: [{name: viewer, context: {cluster: testbed, user: viewer}}]
+                current-context: viewer
+                """.formatted(config.getMasterUrl(), ca, token));
     }
 
     void cleanUp(Duration timeout) {

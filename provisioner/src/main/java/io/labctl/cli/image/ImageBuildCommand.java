@@ -63,25 +63,30 @@ public final class ImageBuildCommand implements Callable<Integer> {
     Path dockerfiles;
     @Option(names = "--dry-run", description = "Print the build commands, build nothing.")
     boolean dryRun;
+    @Option(names = "--no-device-plugin", description = "Do not build labctl/device-plugin (built FROM the base by default).")
+    boolean noDevicePlugin;
 
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
-        Path dir = dockerfiles != null ? dockerfiles : LabctlHome.resolve(cli.env()).resolve("dockerfiles");
+        Path home = dockerfiles != null && noDevicePlugin ? null : LabctlHome.resolve(cli.env());
+        Path dir = dockerfiles != null ? dockerfiles : home.resolve("dockerfiles");
         ImageBuildRequest request = new ImageBuildRequest(dir, new ImageNames(tag), sparkVersion, hadoopVersion, baseImage,
-                sparkTgz, hadoopTgz, sparkSha512, hadoopSha512, osPackages).validate();
+                sparkTgz, hadoopTgz, sparkSha512, hadoopSha512, osPackages,
+                noDevicePlugin ? null : home.resolve("device-plugin")).validate();
         BuildEngine engine = engine(cli);
         ImageBuilder builder = new ImageBuilder(new ProcessRunner(cli.env()));
         if (dryRun) {
             try (BuildContext context = BuildContext.prepare(request)) {
                 List<String> commands = builder.plan(request, engine, context).stream().map(Command::display).toList();
-                cli.print(Map.of("images", request.names().all(), "commands", commands),
+                cli.print(Map.of("images", ImageBuilder.built(request), "commands", commands),
                         (r, s) -> String.join("\n", commands) + "\n");
             }
             return 0;
         }
-        ImageNames built = builder.build(request, engine, cli.progress());
-        cli.print(Map.of("images", built.all()), (r, s) -> s.green("Built " + String.join(", ", built.all())) + "\n"
+        builder.build(request, engine, cli.progress());
+        List<String> built = ImageBuilder.built(request);
+        cli.print(Map.of("images", built), (r, s) -> s.green("Built " + String.join(", ", built)) + "\n"
                 + (engine instanceof BuildEngine.Minikube ? "" : "Load them into a cluster: labctl image load --cluster NAME --tag " + tag + "\n"));
         return 0;
     }

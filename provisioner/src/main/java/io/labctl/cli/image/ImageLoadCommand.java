@@ -35,9 +35,14 @@ public final class ImageLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
-        List<String> images = new ImageNames(tag).all();
+        List<String> images = new java.util.ArrayList<>(new ImageNames(tag).all());
         ClusterRecord record = ClusterWiring.registry(cli).require(cluster);
-        List<String> nodes = ClusterWiring.loader(cli).load(record, images, cli.progress());
+        var loader = ClusterWiring.loader(cli);
+        // labctl's device plugin goes along when it was built (labctl device-plugin install --type virtual needs it).
+        if (loader.presentLocally(ImageNames.DEVICE_PLUGIN)) {
+            images.add(ImageNames.DEVICE_PLUGIN);
+        }
+        List<String> nodes = loader.load(record, images, cli.progress());
         cli.print(Map.of("cluster", cluster, "images", images, "nodes", nodes),
                 (r, s) -> s.green("Loaded " + String.join(", ", images)) + " on " + String.join(", ", nodes) + "\n");
         return 0;

@@ -156,6 +156,21 @@ class NativeModeIT {
     }
 
     @Test
+    void viewOnlyIdentity_isRefusedBeforeAnyWrite(Testbed testbed, @TempDir Path dir) throws Exception {
+        String ns = testbed.createNamespace("native-rbac");
+        Path viewer = testbed.viewOnlyKubeconfig(ns, dir);
+
+        CliRun submit = CliRun.run(Map.of(), dir, false, "--kubeconfig", viewer.toString(), "-n", ns, "spark", "submit",
+                "--native", "--class", PI, EXAMPLES);
+
+        assertThat(submit.status()).isEqualTo(5);
+        assertThat(submit.err()).contains("error: not allowed to create pods in namespace " + ns)
+                .contains("which submitting a native Spark application needs; nothing was changed");
+        assertThat(testbed.client().serviceAccounts().inNamespace(ns).withName("labctl-spark").get()).isNull();
+        assertThat(testbed.client().pods().inNamespace(ns).list().getItems()).isEmpty();
+    }
+
+    @Test
     void badInput_failsBeforeAnythingIsCreated(Testbed testbed) {
         String ns = testbed.namespaceName("native");
 

@@ -1,8 +1,5 @@
 package io.labctl.spark.standalone;
 
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.cli.CliRun;
 import io.labctl.testbed.AuditLog;
@@ -12,10 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,15 +26,7 @@ class BadInputIT {
     void viewOnlyIdentity_isRefusedBeforeAnyWrite(Testbed testbed, @TempDir Path dir) throws IOException {
         KubernetesClient client = testbed.client();
         String ns = testbed.createNamespace("it-rbac");
-        client.resource(new ServiceAccountBuilder().withNewMetadata().withName("viewer").withNamespace(ns).endMetadata()
-                .build()).create();
-        client.resource(new RoleBindingBuilder().withNewMetadata().withName("viewer-view").withNamespace(ns).endMetadata()
-                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("view").endRoleRef()
-                .addNewSubject().withKind("ServiceAccount").withName("viewer").withNamespace(ns).endSubject().build()).create();
-        String token = client.serviceAccounts().inNamespace(ns).withName("viewer")
-                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build())
-                .getStatus().getToken();
-        Path kubeconfig = viewerKubeconfig(client, token, dir);
+        Path kubeconfig = testbed.viewOnlyKubeconfig(ns, dir);
 
         Instant mark = Instant.now();
         CliRun run = CliRun.run(java.util.Map.of(), dir, false, "--kubeconfig", kubeconfig.toString(),
@@ -94,19 +81,5 @@ class BadInputIT {
                 .contains("labctl spark teardown hungry -n " + ns);
         CliRun teardown = testbed.labctl("spark", "teardown", "hungry", "-n", ns);
         assertThat(teardown.status()).as(teardown.err()).isZero();
-    }
-
-    private static Path viewerKubeconfig(KubernetesClient client, String token, Path dir) throws IOException {
-        var config = client.getConfiguration();
-        String ca = config.getCaCertData() != null ? config.getCaCertData()
-                : Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(config.getCaCertFile())));
-        return Files.writeString(dir.resolve("viewer.kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: testbed, cluster: {server: "%s", certificate-authority-data: %s}}]
-                users: [{name: viewer, user: {token: "%s"}}]
-                contexts: [{name: viewer, context: {cluster: testbed, user: viewer}}]
-                current-context: viewer
-                """.formatted(config.getMasterUrl(), ca, token));
     }
 }
