@@ -131,7 +131,11 @@ public final class DevicePluginInstaller {
         }
     }
 
-    /** Each node running a plugin pod must show the devices: proof that the plugin registered with its kubelet. */
+    /**
+     * Each node running a plugin pod must offer the devices: proof that the plugin registered with its kubelet.
+     * Allocatable, not capacity: a node keeps the capacity of an earlier plugin, but only healthy devices of a
+     * registered plugin are allocatable (pods admitted before that fail with UnexpectedAdmissionError).
+     */
     private void awaitCapacity(DevicePluginRequest request, Duration timeout) {
         progress.step("Waiting for the nodes to advertise " + request.count() + " " + request.resource());
         List<String> nodeNames = client.pods().inNamespace(request.namespace())
@@ -140,11 +144,12 @@ public final class DevicePluginInstaller {
         for (String nodeName : nodeNames) {
             try {
                 client.nodes().withName(nodeName).waitUntilCondition(
-                        node -> node != null && NodeDevices.of(node).capacityOf(request.resource()) == request.count(),
+                        node -> node != null && NodeDevices.of(node).allocatable().getOrDefault(request.resource(), 0L)
+                                == request.count(),
                         timeout.toMillis(), TimeUnit.MILLISECONDS);
                 progress.update(nodeName + ": " + request.resource() + " = " + request.count());
             } catch (KubernetesClientTimeoutException e) {
-                throw new LabctlException(ExitCode.TIMEOUT, "node " + nodeName + " does not advertise " + request.count() + " "
+                throw new LabctlException(ExitCode.TIMEOUT, "node " + nodeName + " does not offer " + request.count() + " "
                         + request.resource() + " after " + timeout.toSeconds() + "s (the plugin did not register)",
                         "see the plugin's log: kubectl logs -n " + request.namespace() + " -l app.kubernetes.io/instance="
                                 + request.name(), e);
