@@ -91,31 +91,36 @@ public final class PluginLoop implements Runnable {
         return null;
     }
 
-    /** Returns when kubelet.sock is created anew or our socket disappears (the directory was wiped). */
+    /**
+     * Returns when kubelet.sock is created anew, or when our socket is gone (the directory was wiped). Our own
+     * restart deletes and recreates our socket too, so a DELETE event alone proves nothing: the socket's existence
+     * is checked instead. Events from before this server started are dropped.
+     */
     private void awaitKubeletRestart(WatchService watch, PluginServer server) throws InterruptedException {
+        drain(watch);
         while (!stopped) {
             WatchKey key = watch.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            boolean kubeletSocketCreated = false;
             if (key != null) {
-                boolean restarted = false;
                 for (WatchEvent<?> event : key.pollEvents()) {
                     Path name = (Path) event.context();
-                    if (name == null) {
-                        continue;
-                    }
-                    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && name.equals(settings.kubeletSocket().getFileName())) {
-                        restarted = true;
-                    }
-                    if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE && name.toString().equals(settings.socketName())) {
-                        restarted = true;
+                    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && settings.kubeletSocket().getFileName().equals(name)) {
+                        kubeletSocketCreated = true;
                     }
                 }
                 key.reset();
-                if (restarted) {
-                    return;
-                }
-            } else if (!server.socketExists()) {
+            }
+            if (kubeletSocketCreated || !server.socketExists()) {
                 return;
             }
+        }
+    }
+
+    private static void drain(WatchService watch) {
+        WatchKey key;
+        while ((key = watch.poll()) != null) {
+            key.pollEvents();
+            key.reset();
         }
     }
 }

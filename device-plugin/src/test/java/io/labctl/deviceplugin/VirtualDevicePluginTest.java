@@ -181,6 +181,9 @@ class VirtualDevicePluginTest {
         }
         assertThat(loop.registrations()).isEqualTo(2);
         assertThat(settings.socket()).exists();
+        // and it stays registered: its own socket's re-creation must not look like another kubelet restart
+        assertThat(kubelet.registrations.poll(3, TimeUnit.SECONDS)).isNull();
+        assertThat(loop.registrations()).isEqualTo(2);
     }
 
     @Test

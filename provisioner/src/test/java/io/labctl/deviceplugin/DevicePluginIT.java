@@ -113,6 +113,8 @@ class DevicePluginIT {
         assertThat(pluginPodNames(testbed)).isEqualTo(pluginPods);
         String pluginLog = testbed.client().pods().inNamespace("kube-system").withName(pluginPods.get(0)).getLog();
         assertThat(pluginLog).contains("the kubelet restarted");
+        // registered exactly twice: once at start, once after the restart (no re-registration loop)
+        assertThat(pluginLog.split("registered with the kubelet", -1).length - 1).as(pluginLog).isEqualTo(2);
     }
 
     @Test
