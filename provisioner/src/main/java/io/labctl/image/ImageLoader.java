@@ -56,8 +56,7 @@ public final class ImageLoader {
     /** Fails before anything is copied when an image was never built. */
     public void requireLocal(List<String> images) {
         for (String image : images) {
-            if (!runner.run(Command.of("docker", "image", "inspect", "--format", "{{.Id}}", image)
-                    .withTimeout(Duration.ofMinutes(1))).succeeded()) {
+            if (!presentLocally(image)) {
                 throw LabctlException.notFound("image " + image + " is not in the local Docker engine",
                         "build it first: labctl image build --tag " + image.substring(image.lastIndexOf(':') + 1));
             }
