@@ -1,0 +1,169 @@
+package io.labctl.grading;
+
+import io.labctl.core.ExitCode;
+import io.labctl.core.LabctlException;
+import io.labctl.grading.Lab.CheckSpec;
+import io.labctl.grading.Lab.Exercise;
+import io.labctl.grading.checks.Check;
+import io.labctl.grading.checks.CheckOutcome;
+import io.labctl.grading.checks.CheckParams;
+import io.labctl.grading.checks.CheckTarget;
+import io.labctl.grading.checks.CheckType;
+import io.labctl.grading.checks.GradingContext;
+import io.labctl.grading.live.LiveCluster;
+import io.labctl.kube.ApiServerProxy;
+import io.labctl.kube.KubeErrors;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the checks of a lab against one student's work and builds the report. The same code serves
+ * {@code labctl grade} (instructors) and {@code labctl lab check} (students).
+ *
+ * <p>Rules: checks run in lab order; a check whose prerequisite did not pass is SKIPPED (prerequisites
+ * outside the selected exercises are not considered); a check whose target is missing is NOT_GRADABLE;
+ * a cluster that stops answering mid-way makes the remaining live checks NOT_GRADABLE rather than
+ * each waiting for a timeout; a permission the grader lacks is an ERROR, never the student's loss.
+ */
+public final class Grader {
+    private final Clock clock;
+
+    public Grader(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** What to grade, for one student. */
+    public record Selection(Set<String> exercises, Set<CheckTarget> targets) {
+        public static Selection everything() {
+            return new Selection(Set.of(), Set.of(CheckTarget.CLUSTER, CheckTarget.FILES));
+        }
+
+        boolean includes(Exercise ex) {
+            return exercises.isEmpty() || exercises.contains(ex.id());
+        }
+    }
+
+    public GradeReport grade(String student, Lab lab, Map<String, String> vars, Selection selection,
+                             GradingContext context, String clusterUid) {
+        Instant start = clock.instant();
+        long t0 = System.nanoTime();
+        Map<String, String> effective = new HashMap<>(lab.vars());
+        effective.putAll(vars);
+        Map<String, CheckStatus> done = new HashMap<>();
+        List<CheckResult> results = new ArrayList<>();
+        String clusterLost = null;
+        for (Exercise ex : lab.exercises()) {
+            if (!selection.includes(ex)) {
+                continue;
+            }
+            for (CheckSpec spec : ex.checks()) {
+                CheckType type = CheckTypes.named(spec.type()).orElseThrow();
+                if (!selection.targets().contains(type.target())) {
+                    continue;
+                }
+                String qid = ex.id() + "." + spec.id();
+                long c0 = System.nanoTime();
+                CheckOutcome outcome;
+                String failedPrerequisite = failedPrerequisite(ex, spec, done);
+                if (failedPrerequisite != null) {
+                    outcome = new CheckOutcome(CheckStatus.SKIPPED, 0, "not run: prerequisite " + failedPrerequisite
+                            + " did not pass", null);
+                } else if (type.target() == CheckTarget.CLUSTER && (context.clusterUnavailable() != null || clusterLost != null)) {
+                    outcome = CheckOutcome.notGradable(clusterLost != null ? clusterLost : context.clusterUnavailable());
+                } else if (type.target() == CheckTarget.FILES && context.submissionUnavailable() != null) {
+                    outcome = CheckOutcome.notGradable(context.submissionUnavailable());
+                } else {
+                    outcome = run(type, spec, qid, lab, effective, context);
+                    if (outcome.status() == CheckStatus.NOT_GRADABLE && type.target() == CheckTarget.CLUSTER) {
+                        clusterLost = outcome.observed();
+                    }
+                }
+                done.put(qid, outcome.status());
+                results.add(result(ex, spec, qid, outcome, effective, (System.nanoTime() - c0) / 1_000_000));
+            }
+        }
+        String notGradable = results.stream().filter(r -> r.status() == CheckStatus.NOT_GRADABLE)
+                .map(CheckResult::observed).distinct().reduce((a, b) -> a + "; " + b).orElse(null);
+        Fingerprint fingerprint = new Fingerprint(clusterUid,
+                context.cluster().map(LiveCluster::server).orElse(null),
+                context.cluster().map(LiveCluster::context).orElse(null),
+                context.cluster().map(Grader::nodeNames).orElse(List.of()),
+                context.submission().map(s -> s.sha256()).orElse(Map.of()),
+                context.cluster().map(LiveCluster::masterJson).orElse(Map.of()));
+        return new GradeReport(student, lab.name(), lab.title(), start, (System.nanoTime() - t0) / 1_000_000, results,
+                notGradable, fingerprint);
+    }
+
+    private static String failedPrerequisite(Exercise ex, CheckSpec spec, Map<String, CheckStatus> done) {
+        for (String r : spec.requires()) {
+            String qid = r.contains(".") ? r : ex.id() + "." + r;
+            CheckStatus status = done.get(qid);
+            if (status != null && status != CheckStatus.PASSED) {
+                return qid;
+            }
+        }
+        return null;
+    }
+
+    private static CheckOutcome run(CheckType type, CheckSpec spec, String qid, Lab lab, Map<String, String> vars,
+                                    GradingContext context) {
+        Check check = instantiate(type, spec, qid, lab, vars);
+        try {
+            return check.evaluate(context);
+        } catch (ApiServerProxy.ProxyException e) {
+            return CheckOutcome.error("the grader could not read the Spark master through the API server's proxy: "
+                    + e.getMessage() + (e.code() == 403 ? " (the grading identity needs get on pods/proxy: "
+                    + "kubectl apply -f manifests/grading/grader-rbac.yaml)" : ""));
+        } catch (RuntimeException e) {
+            String server = context.cluster().map(LiveCluster::server).orElse("the cluster");
+            LabctlException failure = KubeErrors.translate(e, server, "grade " + qid);
+            if (type.target() == CheckTarget.CLUSTER && failure.exitCode() == ExitCode.UNREACHABLE) {
+                return CheckOutcome.notGradable(failure.getMessage());
+            }
+            if (failure.exitCode() == ExitCode.FORBIDDEN) {
+                return CheckOutcome.error(failure.getMessage() + " (the grading identity needs read access: "
+                        + "kubectl apply -f manifests/grading/grader-rbac.yaml)");
+            }
+            return CheckOutcome.error("grader fault: " + failure.getMessage());
+        }
+    }
+
+    /** Builds a check with the variables substituted; also how lab files are validated when loaded. */
+    static Check instantiate(CheckType type, CheckSpec spec, String qid, Lab lab, Map<String, String> vars) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = (Map<String, Object>) LabLoader.substituteTree(spec.params(), vars);
+        return type.factory().apply(new CheckParams(lab.source() + ": " + qid, params));
+    }
+
+    private static CheckResult result(Exercise ex, CheckSpec spec, String qid, CheckOutcome outcome,
+                                      Map<String, String> vars, long millis) {
+        double points = switch (outcome.status()) {
+            case PASSED -> spec.points();
+            case PARTIAL -> GradeReport.round(spec.points() * outcome.fraction());
+            default -> 0.0;
+        };
+        String hint = switch (outcome.status()) {
+            case PASSED -> null;
+            case FAILED, PARTIAL -> outcome.hint() != null ? outcome.hint() : LabLoader.substitute(spec.hint(), vars);
+            default -> outcome.hint();
+        };
+        List<String> tags = new ArrayList<>(spec.tags());
+        return new CheckResult(ex.id(), qid, LabLoader.substitute(spec.title(), vars), points, spec.points(),
+                outcome.status(), outcome.observed(), hint, tags, spec.visibility(), millis);
+    }
+
+    private static List<String> nodeNames(LiveCluster live) {
+        try {
+            return live.memo("nodes-for-fingerprint", () -> live.client().nodes().list().getItems().stream()
+                    .map(n -> n.getMetadata().getName()).sorted().toList());
+        } catch (RuntimeException e) {
+            return List.of(); // a namespace-scoped identity cannot list nodes; the fingerprint then has none
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.labctl.grading.live;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.labctl.kube.PodDiagnosis;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Cluster-wide reads shared by several checks, memoized per grading run. */
+final class LiveQueries {
+    private LiveQueries() {
+    }
+
+    static List<Node> nodes(LiveCluster live) {
+        return live.memo("nodes", () -> live.client().nodes().list().getItems().stream()
+                .sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList());
+    }
+
+    static boolean isReady(Node node) {
+        return node.getStatus() != null && node.getStatus().getConditions() != null
+                && node.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    /** "pod-x Ready, pod-y Pending: Insufficient cpu". */
+    static String describePods(List<Pod> pods) {
+        if (pods.isEmpty()) {
+            return "no pods";
+        }
+        return String.join(", ", pods.stream().map(p -> p.getMetadata().getName() + " " + PodDiagnosis.explain(p)).toList());
+    }
+}

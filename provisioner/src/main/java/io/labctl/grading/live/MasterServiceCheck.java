@@ -1,0 +1,76 @@
+package io.labctl.grading.live;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.labctl.grading.checks.Check;
+import io.labctl.grading.checks.CheckOutcome;
+import io.labctl.grading.checks.CheckParams;
+import io.labctl.grading.checks.GradingContext;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code master-service}: the cluster's Service exposes the master's RPC port inside the cluster
+ * (a port 7077) and outside it (type NodePort or LoadBalancer, so 7077 gets a node port). Two parts.
+ * Whether its selector reaches the master is {@code service-selects-master}'s business, so that one
+ * mistake costs one check: the cluster's Service is the one selecting the master pod, else a Service
+ * with the port named {@code CLUSTER-master*}.
+ */
+public final class MasterServiceCheck implements Check {
+    private final String namespace;
+    private final String cluster;
+    private final int port;
+
+    public MasterServiceCheck(CheckParams params) {
+        this.namespace = params.requiredString("namespace");
+        this.cluster = params.requiredString("cluster");
+        this.port = params.integer("port", 7077);
+        params.requireNoUnknown();
+    }
+
+    @Override
+    public CheckOutcome evaluate(GradingContext context) {
+        SparkClusterView view = new SparkClusterView(context.requireCluster(), namespace, cluster);
+        Optional<Service> found = clusterService(view, port);
+        if (found.isEmpty()) {
+            return CheckOutcome.fail("no Service in " + namespace + " selects the master pod or is named " + cluster
+                    + "-master*; Services: " + names(view.services()), "create a Service for the master exposing port " + port
+                    + " (type NodePort for access from outside)");
+        }
+        Service svc = found.get();
+        Optional<ServicePort> rpc = svc.getSpec().getPorts().stream().filter(p -> p.getPort() == port).findFirst();
+        String type = svc.getSpec().getType() == null ? "ClusterIP" : svc.getSpec().getType();
+        boolean external = rpc.isPresent() && ("NodePort".equals(type) || "LoadBalancer".equals(type))
+                && rpc.get().getNodePort() != null;
+        String observed = "Service " + view.where(svc.getMetadata().getName()) + " type " + type + ", ports "
+                + svc.getSpec().getPorts().stream().map(p -> p.getPort() + (p.getNodePort() == null ? "" : "->node:" + p.getNodePort())).toList();
+        String hint = rpc.isEmpty()
+                ? "the Service has no port " + port + ": workers and drivers reach the master on spark://SERVICE:" + port
+                : "the Service is " + type + ", reachable only inside the cluster; make it type: NodePort (or "
+                  + "LoadBalancer) so " + port + " is reachable from outside (minikube service list shows the URL)";
+        return CheckOutcome.parts((rpc.isPresent() ? 1 : 0) + (external ? 1 : 0), 2, observed, hint);
+    }
+
+    /** The Service selecting the master pod (with the port, preferably), else one named after the cluster. */
+    static Optional<Service> clusterService(SparkClusterView view, int port) {
+        Optional<Pod> master = view.pods("master").stream().findFirst();
+        List<Service> selecting = view.services().stream()
+                .filter(s -> master.isPresent() && SparkClusterView.selects(s, master.get().getMetadata().getLabels()))
+                .toList();
+        Optional<Service> best = selecting.stream().filter(s -> hasPort(s, port)).findFirst()
+                .or(() -> selecting.stream().findFirst());
+        return best.or(() -> view.services().stream()
+                .filter(s -> s.getMetadata().getName().startsWith(view.cluster() + "-master"))
+                .filter(s -> hasPort(s, port)).findFirst());
+    }
+
+    static boolean hasPort(Service s, int port) {
+        return s.getSpec().getPorts() != null && s.getSpec().getPorts().stream().anyMatch(p -> p.getPort() == port);
+    }
+
+    static String names(List<Service> services) {
+        return services.isEmpty() ? "none" : String.join(", ", services.stream().map(s -> s.getMetadata().getName()).toList());
+    }
+}
