@@ -2,7 +2,9 @@ package io.labctl.cli;
 
 import io.labctl.cli.cluster.ClusterCommand;
 import io.labctl.cli.deviceplugin.DevicePluginCommand;
+import io.labctl.cli.grade.GradeCommand;
 import io.labctl.cli.image.ImageCommand;
+import io.labctl.cli.lab.LabCommand;
 import io.labctl.cli.spark.SparkCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -17,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 
         versionProvider = VersionProvider.class,
         description = "Kubernetes lab clusters and Apache Spark on them, for courses.",
-        subcommands = {ClusterCommand.class, ImageCommand.class, DevicePluginCommand.class, SparkCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {ClusterCommand.class, ImageCommand.class, DevicePluginCommand.class, SparkCommand.class, LabCommand.class, GradeCommand.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  labctl cluster up lab1 --workers 2           # k3s in Docker: a master and 2 worker nodes",
@@ -27,11 +29,14 @@ import picocli.CommandLine.ScopeType;
             "  labctl spark run spark-a pi                  # SparkPi from a pod in the namespace",
             "  labctl spark status spark-a -o json",
             "  labctl spark teardown spark-a",
+            "  labctl lab show ex3 && labctl lab check ex3  # students: the guide, then the grader's checks",
+            "  labctl grade --roster roster.yaml            # instructors: a whole class, in parallel",
             "  source <(labctl generate-completion)          # bash/zsh completion",
             "",
             "Exit codes:",
             "  0 ok, 1 internal error, 2 bad command line or input, 3 not found, 4 cluster unreachable,",
-            "  5 permission denied, 6 timed out waiting, 7 precondition failed, 8 job failed, 130 interrupted"})
+            "  5 permission denied, 6 timed out waiting, 7 precondition failed, 8 job failed, 9 checks did not pass,",
+            "  130 interrupted"})
 public final class LabctlCommand implements Runnable {
     @Mixin
     private GlobalOptions globals = new GlobalOptions();

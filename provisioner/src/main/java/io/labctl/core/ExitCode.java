@@ -23,6 +23,8 @@ public enum ExitCode {
     PRECONDITION(7, "precondition failed"),
     /** A Spark job ran and did not finish successfully. */
     JOB_FAILED(8, "job failed"),
+    /** {@code labctl lab check}: some checks of the student's work did not pass (the report says which). */
+    CHECKS_FAILED(9, "checks did not pass"),
     /** The user interrupted the command (Ctrl-C). */
     INTERRUPTED(130, "interrupted");
 

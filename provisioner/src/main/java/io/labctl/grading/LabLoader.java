@@ -265,6 +265,8 @@ public final class LabLoader {
                 }
                 seen.add(qid);
                 checkVars(lab, qid + ".params", c.params());
+                // Build the check once with the default variables: bad params fail now, not mid-grading.
+                Grader.instantiate(checkTypes.apply(c.type()).orElseThrow(), c, qid, lab, lab.vars());
                 checkVars(lab, qid + ".hint", c.hint());
                 checkVars(lab, qid + ".title", c.title());
             }

@@ -1,0 +1,109 @@
+package io.labctl.cli.lab;
+
+import io.labctl.cli.Cli;
+import io.labctl.cli.LabctlCommand;
+import io.labctl.core.LabctlException;
+import io.labctl.grading.Lab;
+import io.labctl.grading.Lab.Exercise;
+import io.labctl.grading.Lab.Step;
+import io.labctl.grading.LabLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code labctl lab run EX}: performs an exercise's scripted steps one after the other, each
+ * explained and followed by its plain kubectl equivalent. The steps are ordinary labctl commands,
+ * run in this process with the same --kubeconfig/--context; the first failing step stops the run
+ * with its exit code and says how to resume.
+ */
+@Command(name = "run", description = "Perform an exercise's scripted steps (e.g. scale to 3, tear down, two clusters side "
+        + "by side), explaining each and printing the kubectl equivalent.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  labctl lab run ex3", "  labctl lab run ex4 --from-step 2", "  labctl lab run ex4 --dry-run"})
+public final class LabRunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LabOptions labOptions;
+
+    @Parameters(index = "0", paramLabel = "EX", description = "Exercise id.")
+    String exercise;
+
+    @Option(names = "--from-step", paramLabel = "N", defaultValue = "1", description = "Start at step N (default: 1).")
+    int fromStep;
+
+    @Option(names = "--dry-run", description = "Print the steps and their commands; run nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        Cli cli = Cli.of(spec);
+        Lab lab = labOptions.load("spark-k8s", Path.of("").toAbsolutePath());
+        Map<String, String> vars = new HashMap<>(lab.vars());
+        vars.putAll(labOptions.vars(lab));
+        Exercise ex = lab.exercise(exercise).orElseThrow(() -> LabctlException.usage("lab " + lab.name()
+                + " has no exercise '" + exercise + "'", "see the exercises with `labctl lab show`"));
+        List<Step> steps = ex.steps();
+        if (fromStep < 1 || fromStep > Math.max(1, steps.size())) {
+            throw LabctlException.usage("--from-step " + fromStep + " is outside 1.." + steps.size(),
+                    "see the steps with `labctl lab show " + ex.id() + "`");
+        }
+        cli.out().println(ex.id() + ": " + ex.title());
+        for (int i = fromStep - 1; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            cli.out().println();
+            cli.out().println("Step " + (i + 1) + "/" + steps.size() + ": " + LabLoader.substitute(step.explain(), vars));
+            if (step.labctl() == null) {
+                cli.out().println("  (this step is yours to do; nothing to run)");
+            } else {
+                List<String> args = step.labctl().stream().map(a -> LabLoader.substitute(a, vars)).toList();
+                cli.out().println("  $ labctl " + String.join(" ", args));
+                if (!dryRun) {
+                    cli.out().flush();
+                    int status = runStep(cli, args);
+                    if (status != 0) {
+                        cli.err().println("error: step " + (i + 1) + " failed (exit " + status + ")");
+                        cli.err().println("hint: fix what it says, then resume with `labctl lab run " + ex.id()
+                                + " --from-step " + (i + 1) + "`");
+                        return status;
+                    }
+                }
+            }
+            if (step.kubectl() != null) {
+                cli.out().println("  by hand: " + LabLoader.substitute(step.kubectl(), vars));
+            }
+        }
+        cli.out().println();
+        cli.out().println((dryRun ? "Dry run: nothing was run. " : "Done. ") + "Check your work: labctl lab check " + ex.id());
+        cli.out().flush();
+        return 0;
+    }
+
+    /** Runs one step as its own labctl command line, passing on where the cluster is. */
+    private int runStep(Cli cli, List<String> args) {
+        LabctlCommand root = (LabctlCommand) spec.root().userObject();
+        List<String> all = new ArrayList<>();
+        if (cli.options().kubeconfigFile() != null) {
+            all.addAll(List.of("--kubeconfig", cli.options().kubeconfigFile().toString()));
+        }
+        if (cli.target().context() != null) {
+            all.addAll(List.of("--context", cli.target().context()));
+        }
+        all.addAll(args);
+        CommandLine step = LabctlCommand.commandLine(root.context());
+        return step.execute(all.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,56 @@
+package io.labctl.grading;
+
+import io.labctl.core.LabctlException;
+import io.labctl.grading.checks.CheckTarget;
+import io.labctl.grading.checks.GradingContext;
+import io.labctl.grading.files.Submission;
+import io.labctl.grading.live.ClusterConnection;
+import io.labctl.kube.KubeConnector;
+import io.labctl.kube.KubeTarget;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Grades one student: opens their cluster (when live checks are selected and a cluster is given),
+ * reads their submission folder, runs the {@link Grader}, and closes the connection.
+ */
+public final class StudentGrading {
+    private final KubeConnector connector;
+    private final Grader grader;
+
+    public StudentGrading(KubeConnector connector, Clock clock) {
+        this.connector = connector;
+        this.grader = new Grader(clock);
+    }
+
+    /**
+     * @param cluster    the student's cluster, or null for none
+     * @param submission the student's folder, or null for none
+     */
+    public GradeReport grade(String student, Lab lab, Map<String, String> vars, Grader.Selection selection,
+                             KubeTarget cluster, Path submission) {
+        Submission files = null;
+        String noFiles = null;
+        if (selection.targets().contains(CheckTarget.FILES)) {
+            if (submission == null) {
+                noFiles = "no submission folder given (--submission DIR)";
+            } else {
+                try {
+                    files = Submission.read(submission);
+                } catch (LabctlException e) {
+                    noFiles = e.getMessage();
+                }
+            }
+        }
+        if (cluster == null || !selection.targets().contains(CheckTarget.CLUSTER)) {
+            GradingContext context = GradingContext.of(null, "no cluster given (--kubeconfig/--context)", files, noFiles);
+            return grader.grade(student, lab, vars, selection, context, null);
+        }
+        try (ClusterConnection connection = ClusterConnection.open(connector, cluster)) {
+            GradingContext context = GradingContext.of(connection.cluster(), connection.unavailable(), files, noFiles);
+            return grader.grade(student, lab, vars, selection, context, connection.clusterUid());
+        }
+    }
+}
