@@ -16,7 +16,7 @@ import java.util.Optional;
  * (a port 7077) and outside it (type NodePort or LoadBalancer, so 7077 gets a node port). Two parts.
  * Whether its selector reaches the master is {@code service-selects-master}'s business, so that one
  * mistake costs one check: the cluster's Service is the one selecting the master pod, else a Service
- * with the port named {@code CLUSTER-master*}.
+ * named {@code CLUSTER-master*}.
  */
 public final class MasterServiceCheck implements Check {
     private final String namespace;
@@ -42,8 +42,8 @@ public final class MasterServiceCheck implements Check {
         Service svc = found.get();
         Optional<ServicePort> rpc = svc.getSpec().getPorts().stream().filter(p -> p.getPort() == port).findFirst();
         String type = svc.getSpec().getType() == null ? "ClusterIP" : svc.getSpec().getType();
-        boolean external = rpc.isPresent() && ("NodePort".equals(type) || "LoadBalancer".equals(type))
-                && rpc.get().getNodePort() != null;
+        // One part each, so that one mistake costs one part: the port, and a type reachable from outside.
+        boolean external = "NodePort".equals(type) || "LoadBalancer".equals(type);
         String observed = "Service " + view.where(svc.getMetadata().getName()) + " type " + type + ", ports "
                 + svc.getSpec().getPorts().stream().map(p -> p.getPort() + (p.getNodePort() == null ? "" : "->node:" + p.getNodePort())).toList();
         String hint = rpc.isEmpty()
@@ -62,8 +62,7 @@ public final class MasterServiceCheck implements Check {
         Optional<Service> best = selecting.stream().filter(s -> hasPort(s, port)).findFirst()
                 .or(() -> selecting.stream().findFirst());
         return best.or(() -> view.services().stream()
-                .filter(s -> s.getMetadata().getName().startsWith(view.cluster() + "-master"))
-                .filter(s -> hasPort(s, port)).findFirst());
+                .filter(s -> s.getMetadata().getName().startsWith(view.cluster() + "-master")).findFirst());
     }
 
     static boolean hasPort(Service s, int port) {

@@ -39,12 +39,12 @@ public final class ServiceSelectsMasterCheck implements Check {
                     "deploy the master first");
         }
         List<Service> services = view.services().stream()
-                .filter(s -> MasterServiceCheck.hasPort(s, port))
                 .filter(s -> s.getMetadata().getName().startsWith(cluster + "-master")
-                        || SparkClusterView.selects(s, masters.get(0).getMetadata().getLabels()))
+                        || MasterServiceCheck.hasPort(s, port)
+                        && SparkClusterView.selects(s, masters.get(0).getMetadata().getLabels()))
                 .toList();
         if (services.isEmpty()) {
-            return CheckOutcome.fail("no Service with port " + port + " for cluster " + cluster + "; Services: "
+            return CheckOutcome.fail("no Service named " + cluster + "-master* or selecting its master with port " + port + "; for cluster " + cluster + "; Services: "
                     + MasterServiceCheck.names(view.services()));
         }
         List<Pod> all = live.memo("allpods/" + namespace,
