@@ -6,8 +6,6 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.cli.CliRun;
 import io.labctl.grading.files.SubmissionFixture;
-import io.labctl.spark.standalone.MasterStatus;
-import io.labctl.spark.standalone.SparkMasterClient;
 import io.labctl.testbed.AuditLog;
 import io.labctl.testbed.Testbed;
 import io.labctl.testbed.TestbedTest;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -257,23 +254,7 @@ class GradingLabctlReferenceIT {
         }
     }
 
-    /** Waits until the master of {@code cluster} reports exactly {@code alive} ALIVE workers. */
     private void awaitAlive(String cluster, int alive) {
-        SparkMasterClient master = new SparkMasterClient(admin);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        int seen = -1;
-        while (Instant.now().isBefore(deadline)) {
-            seen = master.status(ns, cluster).map(MasterStatus::aliveWorkerCount).orElse(-1);
-            if (seen == alive) {
-                return;
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError(cluster + " did not reach " + alive + " ALIVE workers (last seen " + seen + ")");
+        SparkAwait.alive(admin, ns, cluster, alive);
     }
 }
