@@ -36,13 +36,13 @@ import java.util.Map;
  * <p>The document declares UTF-8; the caller writes the characters in UTF-8.
  */
 public final class JunitReportWriter implements ReportWriter {
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
     private static final String INDENT = "  ";
 
     @Override
     public void write(GradeReport report, Writer out) throws IOException {
         try {
-            XMLStreamWriter xml = XML.createXMLStreamWriter(out);
+            // A factory per report: StAX does not promise thread safety, and a class is graded in parallel.
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             new Document(report, xml).write();
             // Closes the XML writer only, never the caller's Writer (StAX contract).
             xml.close();

@@ -87,7 +87,8 @@ public final class MarkdownReportWriter implements ReportWriter {
         out.write("| File | SHA-256 |\n");
         out.write("|---|---|\n");
         for (Map.Entry<String, String> file : new TreeMap<>(fingerprint.files()).entrySet()) {
-            out.write("| " + MarkdownText.inline(file.getKey()) + " | " + MarkdownText.inline(file.getValue()) + " |\n");
+            out.write("| " + MarkdownText.inline(file.getKey()) + " | " + MarkdownText.inline(file.getValue())
+                    + " |\n");
         }
     }
 

@@ -49,7 +49,8 @@ final class TestReports {
     static final Fingerprint FINGERPRINT = new Fingerprint(CLUSTER_UID, "https://127.0.0.1:6443", "k3s-lab",
             List.of("lab-master", "lab-worker-1", "lab-worker-2"),
             Map.of("Dockerfile", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                    "manifests/spark|master, \"v2\".yaml", "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"),
+                    "manifests/spark|master, \"v2\".yaml",
+                    "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"),
             Map.of("spark/lab", "{\"status\":\"ALIVE\",\"aliveworkers\":2}"));
 
     private TestReports() {
