@@ -1,0 +1,25 @@
+package io.labctl.grading.report;
+
+/** Which writer writes which {@link ReportFormat}: the registry {@code labctl grade --format} goes through. */
+public final class ReportWriters {
+    private ReportWriters() {
+    }
+
+    /** The writer of {@code format}; writers are stateless, so one may be shared. */
+    public static ReportWriter forFormat(ReportFormat format) {
+        return switch (format) {
+            // Terminal: header, one line per check, saw/fix under what did not pass.
+            case text -> new TextReportWriter();
+            // Everything, fingerprint included: for scripts and the grade archive.
+            case json -> new JsonReportWriter();
+            // CI servers: failure = student mistake, error = grader/cluster fault, skipped = prerequisite failed.
+            case junit -> new JunitReportWriter();
+            // Gradescope autograder results.json.
+            case gradescope -> new GradescopeReportWriter();
+            // People: summary table, a section per check that did not pass, fingerprint.
+            case markdown -> new MarkdownReportWriter();
+            // One row per check; the class table is ClassCsv.
+            case csv -> new CsvReportWriter();
+        };
+    }
+}

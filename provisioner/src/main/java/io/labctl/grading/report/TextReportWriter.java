@@ -1,0 +1,73 @@
+package io.labctl.grading.report;
+
+import io.labctl.grading.CheckResult;
+import io.labctl.grading.GradeReport;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * A report for the terminal: a header (lab, student, score, counts, and "NOT GRADABLE: reason" when part of the
+ * work could not be graded), then one line per check in lab order: status mark, id, title, points/max. Under a
+ * failed, partial or error check, what the grader saw ({@code saw:}) and what to fix ({@code fix:}).
+ *
+ * <p>Plain text without colors, so it reads the same in a pipe, a log file or an e-mail; lines end in "\n".
+ * Control characters in the report's text (a terminal escape in a student's pod log) are shown in caret
+ * notation ({@code ^[}), never sent to the terminal: they could recolor, retitle or rewrite the screen.
+ */
+public final class TextReportWriter implements ReportWriter {
+    private static final String SAW = "  saw: ";
+    private static final String FIX = "  fix: ";
+    private static final String NOT_GRADABLE = "NOT GRADABLE: ";
+
+    @Override
+    public void write(GradeReport report, Writer out) throws IOException {
+        out.write(visible(report.labTitle()) + " (" + visible(report.lab()) + ")\n");
+        if (report.student() != null) {
+            out.write("Student: " + visible(report.student()) + "\n");
+        }
+        out.write("Score: " + Summary.score(report) + "  (" + Summary.counts(report) + ")\n");
+        if (!report.gradable()) {
+            out.write(labelled(NOT_GRADABLE, report.notGradable()));
+        }
+        out.write("\n");
+        int idWidth = report.checks().stream().mapToInt(c -> c.id().length()).max().orElse(0);
+        for (CheckResult check : report.checks()) {
+            writeCheck(check, idWidth, out);
+        }
+        out.flush();
+    }
+
+    private static void writeCheck(CheckResult check, int idWidth, Writer out) throws IOException {
+        String id = visible(check.id()) + " ".repeat(idWidth - check.id().length());
+        out.write(StatusMarks.mark(check.status()) + " " + id + "  " + visible(check.title()) + "  "
+                + Points.of(check.points(), check.maxPoints()) + "\n");
+        if (Summary.explains(check.status())) {
+            out.write(labelled(SAW, check.observed()));
+            if (check.hint() != null) {
+                out.write(labelled(FIX, check.hint()));
+            }
+        }
+    }
+
+    /** {@code label} then {@code text}, its continuation lines lined up under its first line. */
+    private static String labelled(String label, String text) {
+        String continuation = "\n" + " ".repeat(label.length());
+        return label + visible(text.strip().replaceAll("\\R", continuation)) + "\n";
+    }
+
+    /** Line feeds and tabs stay; other control characters become caret notation ("^[" for ESC). */
+    private static String visible(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
+                shown.append(c);
+            } else if (c < 0x20) {
+                shown.append('^').append((char) (c + '@'));
+            } else {
+                shown.append(c == 0x7f ? "^?" : "\uFFFD");
+            }
+        }
+        return shown.toString();
+    }
+}
