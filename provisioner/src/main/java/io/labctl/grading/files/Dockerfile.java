@@ -65,6 +65,11 @@ public final class Dockerfile {
             return ShellWords.split(text);
         }
 
+        /** A RUN's command as shell text: the shell form as is, the JSON form's words joined. */
+        public String shellText() {
+            return expanded.strip().startsWith("[") ? String.join(" ", words()) : expanded;
+        }
+
         /** {@link #words()} without options ({@code --from=build}, {@code --chown=spark}). */
         public List<String> operands() {
             return words().stream().filter(w -> !w.startsWith("--")).toList();
@@ -90,15 +95,6 @@ public final class Dockerfile {
      * @param instructions the instructions after FROM, in order
      */
     public record Stage(String name, Instruction from, ImageRef image, Stage parent, List<Instruction> instructions) {
-
-        /** The first stage of this one's FROM chain: the one that starts from an image. */
-        public Stage root() {
-            Stage s = this;
-            while (s.parent != null) {
-                s = s.parent;
-            }
-            return s;
-        }
 
         /** "base/Dockerfile:21 FROM ubuntu:22.04 (${BASE_IMAGE})": what it resolved to, and what was written. */
         public String describeFrom() {
@@ -157,19 +153,21 @@ public final class Dockerfile {
         return stages;
     }
 
-    /** The stage that becomes the image (the last one) followed by the stages it is built FROM, in that order. */
+    /**
+     * The stages the image is made of, in build order: the stage that starts from an image, the stages
+     * built FROM it, up to the last stage (the image). Stages only copied from are not part of it.
+     */
     public List<Stage> chain() {
         List<Stage> chain = new ArrayList<>();
         for (Stage s = stages.isEmpty() ? null : stages.get(stages.size() - 1); s != null; s = s.parent()) {
-            chain.add(s);
+            chain.add(0, s);
         }
         return chain;
     }
 
-    /** The stage the image starts from: the root of the last stage's chain. */
+    /** The stage the image starts from: the first of {@link #chain()}. */
     public Optional<Stage> osStage() {
-        List<Stage> chain = chain();
-        return chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(chain.size() - 1));
+        return chain().stream().findFirst();
     }
 
     /** The image this Dockerfile's image is built FROM. */
@@ -228,7 +226,7 @@ public final class Dockerfile {
     }
 
     /** ARG {@code NAME[=default] ...} and ENV {@code NAME=value ...} (or the legacy {@code ENV NAME value}). */
-    private static Map<String, String> assignments(String keyword, String expandedArguments) {
+    static Map<String, String> assignments(String keyword, String expandedArguments) {
         List<String> words = ShellWords.split(expandedArguments);
         Map<String, String> values = new LinkedHashMap<>();
         if (keyword.equals("ENV") && !words.isEmpty() && !words.get(0).contains("=")) {

@@ -114,14 +114,21 @@ public final class KubeYamlFiles {
         return files.stream().map(YamlFile::error).filter(Objects::nonNull).toList();
     }
 
+    /** The failure when the submission has no YAML file at all; empty otherwise. */
+    public Optional<CheckOutcome> noFiles() {
+        return files.isEmpty()
+                ? Optional.of(CheckOutcome.fail("no *.yaml or *.yml file in the submission",
+                        "add the YAML files of exercise 3 to the submission"))
+                : Optional.empty();
+    }
+
     /**
-     * The failure every YAML check gives when there is nothing to check: no YAML file, or no Kubernetes
+     * The failure every object check gives when there is nothing to check: no YAML file, or no Kubernetes
      * object in them (syntax errors named, since they are the likely reason); empty otherwise.
      */
     public Optional<CheckOutcome> missing() {
         if (files.isEmpty()) {
-            return Optional.of(CheckOutcome.fail("no *.yaml or *.yml file in the submission",
-                    "add the YAML files of exercise 3 to the submission"));
+            return noFiles();
         }
         if (objects().isEmpty()) {
             String errors = errors().stream().map(ParseError::describe).collect(Collectors.joining("; "));
