@@ -2,6 +2,7 @@ package io.labctl.grading.checks;
 
 import io.labctl.grading.LabValidationException;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,6 +86,39 @@ public final class CheckParams {
         return List.of(v.toString());
     }
 
+    /** A map value ({@code require: {Deployment: 2}}), keys as strings; values are the check's to validate. */
+    public Map<String, Object> map(String key, Map<String, Object> fallback) {
+        read.add(key);
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Map<?, ?> map)) {
+            throw invalid(key, "must be a map, not '" + v + "'");
+        }
+        return stringKeys(map);
+    }
+
+    /** A list of maps ({@code sections: [{title: ..., keywords: [...]}]}), each as {@link #map} gives it. */
+    public List<Map<String, Object>> maps(String key, List<Map<String, Object>> fallback) {
+        read.add(key);
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof List<?> list) || !list.stream().allMatch(e -> e instanceof Map)) {
+            throw invalid(key, "must be a list of maps, not '" + v + "'");
+        }
+        return list.stream().map(e -> stringKeys((Map<?, ?>) e)).toList();
+    }
+
+    // YAML keys may be numbers or booleans (an unquoted 7077 or yes); checks look them up as text.
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, value) -> copy.put(String.valueOf(k), value));
+        return copy;
+    }
+
     /** Call after building the check: a misspelled parameter must not be silently ignored. */
     public void requireNoUnknown() {
         for (String key : values.keySet()) {
@@ -95,7 +129,11 @@ public final class CheckParams {
         }
     }
 
-    private LabValidationException invalid(String key, String problem) {
+    /**
+     * The error for a value the getters cannot judge (a nested field, a value out of range), in the same
+     * form: "labs/x.yaml: ex3.ports: params.sections[1].title is required".
+     */
+    public LabValidationException invalid(String key, String problem) {
         return new LabValidationException(where + ": params." + key + " " + problem);
     }
 }

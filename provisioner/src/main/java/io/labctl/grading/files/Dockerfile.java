@@ -1,0 +1,312 @@
+package io.labctl.grading.files;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Dockerfile read the way a grader needs it: instructions with the line they start on, split into
+ * stages, with build arguments substituted. Never fails: what Docker would reject is kept as well as it
+ * can be, because the grade is about what the student meant.
+ *
+ * <ul>
+ *   <li>Lines continued with {@code \} form one instruction; comment lines (and parser directives, which
+ *       are comments to this reader) are dropped, even inside a continued instruction, as Docker does.
+ *       A heredoc ({@code RUN <<EOF}) takes the lines up to its delimiter.</li>
+ *   <li>FROM is resolved with the defaults of the ARGs before the first FROM ({@code ${VAR}}, {@code $VAR},
+ *       {@code ${VAR:-default}}); {@code FROM name} naming an earlier stage ({@code AS name}) refers to it.</li>
+ *   <li>Every other instruction also gets an expanded text, with the ARG defaults and ENV values known at
+ *       that point, so {@code apt-get install ${PACKAGES}} shows the packages. Unknown variables stay.</li>
+ * </ul>
+ */
+public final class Dockerfile {
+    private static final Pattern VARIABLE =
+            Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern HEREDOC = Pattern.compile("<<(-?)\\s*[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?");
+    private static final int DESCRIBE_MAX = 100;
+
+    /**
+     * One instruction.
+     *
+     * @param file      the Dockerfile's path in the submission
+     * @param line      the line it starts on (1-based)
+     * @param keyword   upper case (FROM, RUN, ...)
+     * @param arguments as written, continuation lines joined
+     * @param expanded  the arguments with known build arguments and environment variables substituted
+     */
+    public record Instruction(String file, int line, String keyword, String arguments, String expanded) {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        /** The expanded arguments as words: the JSON (exec) form's strings, or shell words. */
+        public List<String> words() {
+            String text = expanded.strip();
+            if (text.startsWith("[")) {
+                try {
+                    JsonNode array = JSON.readTree(text);
+                    List<String> words = new ArrayList<>();
+                    array.forEach(e -> words.add(e.asText()));
+                    return words;
+                } catch (JsonProcessingException notJson) {
+                    // Docker runs such a line in the shell form too.
+                }
+            }
+            return ShellWords.split(text);
+        }
+
+        /** A RUN's command as shell text: the shell form as is, the JSON form's words joined. */
+        public String shellText() {
+            return expanded.strip().startsWith("[") ? String.join(" ", words()) : expanded;
+        }
+
+        /** {@link #words()} without options ({@code --from=build}, {@code --chown=spark}). */
+        public List<String> operands() {
+            return words().stream().filter(w -> !w.startsWith("--")).toList();
+        }
+
+        /** "base/Dockerfile:12 RUN apt-get install ...", shortened to one readable line. */
+        public String describe() {
+            String text = (keyword + " " + arguments).replaceAll("\\s+", " ").strip();
+            if (text.length() > DESCRIBE_MAX) {
+                text = text.substring(0, DESCRIBE_MAX - 3) + "...";
+            }
+            return file + ":" + line + " " + text;
+        }
+    }
+
+    /**
+     * One build stage.
+     *
+     * @param name         the {@code AS} name in lower case, or null
+     * @param from         its FROM instruction
+     * @param image        the image it starts from, after substitution; null when it starts from a stage
+     * @param parent       the earlier stage it starts from, or null
+     * @param instructions the instructions after FROM, in order
+     */
+    public record Stage(String name, Instruction from, ImageRef image, Stage parent, List<Instruction> instructions) {
+
+        /** "base/Dockerfile:21 FROM ubuntu:22.04 (${BASE_IMAGE})": what it resolved to, and what was written. */
+        public String describeFrom() {
+            String written = ShellWords.split(from.arguments()).stream().filter(w -> !w.startsWith("--"))
+                    .findFirst().orElse("");
+            String resolved = image != null ? image.reference() : parent.name();
+            String text = from.file() + ":" + from.line() + " FROM " + resolved;
+            return written.equals(resolved) ? text : text + " (" + written + ")";
+        }
+    }
+
+    private final String path;
+    private final List<Stage> stages;
+
+    private Dockerfile(String path, List<Stage> stages) {
+        this.path = path;
+        this.stages = List.copyOf(stages);
+    }
+
+    public static Dockerfile parse(String path, String text) {
+        Map<String, String> globalArgs = new HashMap<>();
+        List<Stage> stages = new ArrayList<>();
+        StageReader stage = null;
+        for (LogicalLine logical : logicalLines(text)) {
+            String[] parts = logical.text.split("\\s+", 2);
+            String keyword = parts[0].toUpperCase(Locale.ROOT);
+            String arguments = parts.length > 1 ? parts[1] : "";
+            if (keyword.equals("FROM")) {
+                if (stage != null) {
+                    stages.add(stage.build());
+                }
+                stage = StageReader.from(new Instruction(path, logical.line, keyword, arguments,
+                        expand(arguments, globalArgs)), stages, globalArgs);
+            } else if (stage == null) {
+                // Before the first FROM only ARG means something: the defaults FROM lines may use.
+                if (keyword.equals("ARG")) {
+                    globalArgs.putAll(assignments(keyword, expand(arguments, globalArgs)));
+                }
+            } else {
+                stage.add(new Instruction(path, logical.line, keyword, arguments, expand(arguments, stage.variables)));
+            }
+        }
+        if (stage != null) {
+            stages.add(stage.build());
+        }
+        return new Dockerfile(path, stages);
+    }
+
+    /** The Dockerfile's path in the submission. */
+    public String path() {
+        return path;
+    }
+
+    /** Every stage in order; empty when the file has no FROM. */
+    public List<Stage> stages() {
+        return stages;
+    }
+
+    /**
+     * The stages the image is made of, in build order: the stage that starts from an image, the stages
+     * built FROM it, up to the last stage (the image). Stages only copied from are not part of it.
+     */
+    public List<Stage> chain() {
+        List<Stage> chain = new ArrayList<>();
+        for (Stage s = stages.isEmpty() ? null : stages.get(stages.size() - 1); s != null; s = s.parent()) {
+            chain.add(0, s);
+        }
+        return chain;
+    }
+
+    /** The stage the image starts from: the first of {@link #chain()}. */
+    public Optional<Stage> osStage() {
+        return chain().stream().findFirst();
+    }
+
+    /** The image this Dockerfile's image is built FROM. */
+    public Optional<ImageRef> builtFrom() {
+        return osStage().map(Stage::image);
+    }
+
+    @Override
+    public String toString() {
+        return path;
+    }
+
+    /** The stage being read: its FROM, its instructions so far, and the variables they can use. */
+    private static final class StageReader {
+        private final String name;
+        private final Instruction from;
+        private final ImageRef image;
+        private final Stage parent;
+        private final List<Instruction> instructions = new ArrayList<>();
+        private final Map<String, String> variables;
+
+        private StageReader(String name, Instruction from, ImageRef image, Stage parent, Map<String, String> variables) {
+            this.name = name;
+            this.from = from;
+            this.image = image;
+            this.parent = parent;
+            this.variables = variables;
+        }
+
+        static StageReader from(Instruction from, List<Stage> earlier, Map<String, String> globalArgs) {
+            List<String> words = from.operands();
+            String reference = words.isEmpty() ? "" : words.get(0);
+            String name = words.size() >= 3 && words.get(1).equalsIgnoreCase("AS")
+                    ? words.get(2).toLowerCase(Locale.ROOT) : null;
+            Stage parent = earlier.stream().filter(s -> reference.equalsIgnoreCase(s.name())).reduce((a, b) -> b)
+                    .orElse(null);
+            // A stage inherits its parent's environment; global ARG defaults stand in for redeclared ARGs.
+            Map<String, String> variables = new HashMap<>(globalArgs);
+            if (parent != null) {
+                parent.instructions().stream().filter(i -> i.keyword().equals("ENV"))
+                        .forEach(i -> variables.putAll(assignments("ENV", i.expanded())));
+            }
+            return new StageReader(name, from, parent == null ? ImageRef.parse(reference) : null, parent, variables);
+        }
+
+        void add(Instruction instruction) {
+            instructions.add(instruction);
+            if (instruction.keyword().equals("ARG") || instruction.keyword().equals("ENV")) {
+                variables.putAll(assignments(instruction.keyword(), instruction.expanded()));
+            }
+        }
+
+        Stage build() {
+            return new Stage(name, from, image, parent, Collections.unmodifiableList(instructions));
+        }
+    }
+
+    /** ARG {@code NAME[=default] ...} and ENV {@code NAME=value ...} (or the legacy {@code ENV NAME value}). */
+    static Map<String, String> assignments(String keyword, String expandedArguments) {
+        List<String> words = ShellWords.split(expandedArguments);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (keyword.equals("ENV") && !words.isEmpty() && !words.get(0).contains("=")) {
+            values.put(words.get(0), String.join(" ", words.subList(1, words.size())));
+            return values;
+        }
+        for (String word : words) {
+            int eq = word.indexOf('=');
+            if (eq > 0) {
+                values.put(word.substring(0, eq), word.substring(eq + 1));
+            }
+        }
+        return values;
+    }
+
+    static String expand(String text, Map<String, String> variables) {
+        return VARIABLE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(substitute(m, variables)));
+    }
+
+    private static String substitute(MatchResult m, Map<String, String> variables) {
+        String value = variables.get(m.group(1) != null ? m.group(1) : m.group(4));
+        if (m.group(2) == null) {
+            return value != null ? value : m.group();
+        }
+        boolean set = value != null && !value.isEmpty();
+        if (m.group(2).equals("-")) {
+            return set ? value : m.group(3);
+        }
+        return set ? m.group(3) : "";
+    }
+
+    private record LogicalLine(int line, String text) {
+    }
+
+    private static List<LogicalLine> logicalLines(String text) {
+        List<String> lines = text.lines().toList();
+        List<LogicalLine> logical = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int start = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).stripTrailing();
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            if (current.isEmpty()) {
+                start = i + 1;
+            }
+            if (line.endsWith("\\")) {
+                current.append(line, 0, line.length() - 1).append(' ');
+                continue;
+            }
+            current.append(line);
+            i = heredoc(current, lines, i);
+            logical.add(new LogicalLine(start, current.toString().strip()));
+            current.setLength(0);
+        }
+        if (!current.isEmpty()) {
+            logical.add(new LogicalLine(start, current.toString().strip()));
+        }
+        return logical;
+    }
+
+    /** Appends a heredoc's body (RUN, COPY and ADD only) to the instruction; returns the last line used. */
+    private static int heredoc(StringBuilder instruction, List<String> lines, int last) {
+        String keyword = instruction.toString().strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+        Matcher m = HEREDOC.matcher(instruction);
+        if (!List.of("RUN", "COPY", "ADD").contains(keyword) || !m.find()) {
+            return last;
+        }
+        boolean tabsStripped = !m.group(1).isEmpty();
+        String delimiter = m.group(2);
+        int i = last + 1;
+        for (; i < lines.size(); i++) {
+            String body = tabsStripped ? lines.get(i).strip() : lines.get(i);
+            if (body.equals(delimiter)) {
+                break;
+            }
+            instruction.append('\n').append(lines.get(i));
+        }
+        return Math.min(i, lines.size() - 1);
+    }
+}

@@ -1,0 +1,126 @@
+package io.labctl.grading.files;
+
+import io.labctl.grading.checks.Check;
+import io.labctl.grading.checks.CheckOutcome;
+import io.labctl.grading.checks.CheckParams;
+import io.labctl.grading.checks.GradingContext;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code report-sections}: the report answers the lab's questions. The report is the first file matching
+ * one of {@code files} (globs, case-insensitive, tried in order; default report.md, report.txt, README.md,
+ * *.md; a glob without '/' matches the file name in any folder, the shallowest first). Each of
+ * {@code sections} ({title, keywords}; keywords default to the title) is one part, answered as
+ * {@link ReportText} defines it. A report only in PDF or a word processor's format is an ERROR, not a
+ * zero: a person has to read it, or ask the student for text.
+ */
+public final class ReportSectionsCheck implements Check {
+    private static final List<String> DEFAULT_FILES = List.of("report.md", "report.txt", "README.md", "*.md");
+    private static final List<String> NOT_TEXT = List.of(".pdf", ".docx", ".doc", ".odt", ".pages", ".rtf");
+    private static final Set<String> SECTION_KEYS = Set.of("title", "keywords");
+
+    /** One question of the lab and the words an answer to it mentions. */
+    private record Section(String title, List<String> keywords) {
+    }
+
+    private final List<String> files;
+    private final List<Section> sections = new ArrayList<>();
+
+    public ReportSectionsCheck(CheckParams params) {
+        this.files = params.strings("files", DEFAULT_FILES);
+        List<Map<String, Object>> given = params.maps("sections", List.of());
+        params.requireNoUnknown();
+        if (files.isEmpty()) {
+            throw params.invalid("files", "must name at least one file or glob");
+        }
+        if (given.isEmpty()) {
+            throw params.invalid("sections", "is required: a list of {title: ..., keywords: [...]}");
+        }
+        for (int i = 0; i < given.size(); i++) {
+            sections.add(section(params, "sections[" + i + "]", given.get(i)));
+        }
+    }
+
+    private static Section section(CheckParams params, String key, Map<String, Object> section) {
+        for (String k : section.keySet()) {
+            if (!SECTION_KEYS.contains(k)) {
+                throw params.invalid(key, "has an unknown key '" + k + "' (known: title, keywords)");
+            }
+        }
+        Object title = section.get("title");
+        if (title == null || title instanceof Map || title instanceof List || title.toString().isBlank()) {
+            throw params.invalid(key + ".title", "is required (one line of text)");
+        }
+        Object keywords = section.getOrDefault("keywords", title);
+        if (keywords instanceof Map) {
+            throw params.invalid(key + ".keywords", "must be a list of words, not a map");
+        }
+        List<String> words = keywords instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                : List.of(keywords.toString());
+        if (words.isEmpty() || words.stream().anyMatch(String::isBlank)) {
+            throw params.invalid(key + ".keywords", "must list non-empty words");
+        }
+        return new Section(title.toString(), words);
+    }
+
+    @Override
+    public CheckOutcome evaluate(GradingContext context) {
+        Submission submission = context.requireSubmission();
+        Optional<String> report = report(submission);
+        if (report.isEmpty()) {
+            Optional<String> unreadable = submission.files().stream()
+                    .filter(f -> NOT_TEXT.stream().anyMatch(f.toLowerCase(Locale.ROOT)::endsWith)).findFirst();
+            return unreadable.map(f -> CheckOutcome.error(f + " cannot be read as text; ask for report.md"))
+                    .orElseGet(() -> CheckOutcome.fail("no report (looked for " + String.join(", ", files) + ")",
+                            "write the answers to the lab's questions in report.md"));
+        }
+        Optional<String> text = submission.text(report.get());
+        if (text.isEmpty()) {
+            return CheckOutcome.error(report.get() + " is too large to read as text; a person has to grade it");
+        }
+        ReportText reportText = ReportText.parse(text.get());
+        List<String> answered = new ArrayList<>();
+        List<Section> unanswered = new ArrayList<>();
+        for (Section section : sections) {
+            reportText.answer(section.keywords()).ifPresentOrElse(
+                    block -> answered.add(section.title() + " (line " + block.line() + ")"),
+                    () -> unanswered.add(section));
+        }
+        String observed = report.get() + ": answered " + (answered.isEmpty() ? "none" : String.join(", ", answered))
+                + (unanswered.isEmpty() ? "" : "; missing " + unanswered.stream().map(Section::title)
+                        .collect(Collectors.joining(", ")));
+        String hint = unanswered.isEmpty() ? null : report.get() + " does not answer: " + unanswered.stream()
+                .map(s -> s.title() + " (looked for a heading or paragraph with " + String.join(", ", s.keywords())
+                        + ", followed by an answer)")
+                .collect(Collectors.joining("; "));
+        return CheckOutcome.parts(answered.size(), sections.size(), observed, hint);
+    }
+
+    /** The first file matching the globs in order; for one glob, the shallowest path first. */
+    private Optional<String> report(Submission submission) {
+        for (String glob : files) {
+            String pattern = glob.toLowerCase(Locale.ROOT);
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            Optional<String> match = submission.files().stream()
+                    .filter(f -> matcher.matches(Path.of(pattern.contains("/") ? f.toLowerCase(Locale.ROOT)
+                            : f.substring(f.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT))))
+                    .min(Comparator.comparingLong((String f) -> f.chars().filter(c -> c == '/').count())
+                            .thenComparing(Comparator.naturalOrder()));
+            if (match.isPresent()) {
+                return match;
+            }
+        }
+        return Optional.empty();
+    }
+}
