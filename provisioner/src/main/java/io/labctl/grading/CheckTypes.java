@@ -1,6 +1,7 @@
 package io.labctl.grading;
 
 import io.labctl.grading.checks.CheckType;
+import io.labctl.grading.files.FileCheckTypes;
 import io.labctl.grading.live.LiveCheckTypes;
 
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ public final class CheckTypes {
 
     public static List<CheckType> all() {
         List<CheckType> all = new ArrayList<>(LiveCheckTypes.all());
+        all.addAll(FileCheckTypes.all());
         return List.copyOf(all);
     }
 

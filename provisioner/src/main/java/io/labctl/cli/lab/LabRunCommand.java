@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,7 +52,7 @@ public final class LabRunCommand implements Callable<Integer> {
     public Integer call() {
         Cli cli = Cli.of(spec);
         Lab lab = labOptions.load("spark-k8s", Path.of("").toAbsolutePath());
-        Map<String, String> vars = new HashMap<>(lab.vars());
+        Map<String, String> vars = new LinkedHashMap<>(lab.vars());
         vars.putAll(labOptions.vars(lab));
         Exercise ex = lab.exercise(exercise).orElseThrow(() -> LabctlException.usage("lab " + lab.name()
                 + " has no exercise '" + exercise + "'", "see the exercises with `labctl lab show`"));

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,7 +36,7 @@ public final class LabShowCommand implements Callable<Integer> {
     public Integer call() {
         Cli cli = Cli.of(spec);
         Lab lab = labOptions.load("spark-k8s", Path.of("").toAbsolutePath());
-        Map<String, String> vars = new HashMap<>(lab.vars());
+        Map<String, String> vars = new LinkedHashMap<>(lab.vars());
         vars.putAll(labOptions.vars(lab));
         StringBuilder sb = new StringBuilder();
         if (exercise == null) {
