@@ -1,6 +1,7 @@
 package io.labctl.grading.files;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -47,27 +48,34 @@ public final class Dockerfile {
      * @param expanded  the arguments with known build arguments and environment variables substituted
      */
     public record Instruction(String file, int line, String keyword, String arguments, String expanded) {
-        private static final ObjectMapper JSON = new ObjectMapper();
+        // ["a"] && b is the shell form for Docker: the whole text must be the array.
+        private static final ObjectMapper JSON = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
         /** The expanded arguments as words: the JSON (exec) form's strings, or shell words. */
         public List<String> words() {
-            String text = expanded.strip();
-            if (text.startsWith("[")) {
-                try {
-                    JsonNode array = JSON.readTree(text);
-                    List<String> words = new ArrayList<>();
-                    array.forEach(e -> words.add(e.asText()));
-                    return words;
-                } catch (JsonProcessingException notJson) {
-                    // Docker runs such a line in the shell form too.
-                }
-            }
-            return ShellWords.split(text);
+            return jsonForm().orElseGet(() -> ShellWords.split(expanded));
         }
 
         /** A RUN's command as shell text: the shell form as is, the JSON form's words joined. */
         public String shellText() {
-            return expanded.strip().startsWith("[") ? String.join(" ", words()) : expanded;
+            return jsonForm().map(words -> String.join(" ", words)).orElse(expanded);
+        }
+
+        /** The JSON form's strings, when the arguments are a JSON array (as for Docker, anything else is shell). */
+        private Optional<List<String>> jsonForm() {
+            String text = expanded.strip();
+            if (!text.startsWith("[")) {
+                return Optional.empty();
+            }
+            try {
+                JsonNode array = JSON.readTree(text);
+                List<String> words = new ArrayList<>();
+                array.forEach(e -> words.add(e.asText()));
+                return array.isArray() ? Optional.of(words) : Optional.empty();
+            } catch (JsonProcessingException shellForm) {
+                return Optional.empty();
+            }
         }
 
         /** {@link #words()} without options ({@code --from=build}, {@code --chown=spark}). */

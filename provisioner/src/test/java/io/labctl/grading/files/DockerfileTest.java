@@ -1,0 +1,128 @@
+package io.labctl.grading.files;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tier: unit. */
+class DockerfileTest {
+
+    @Test
+    void continuations_joinIntoOneInstruction_atItsFirstLine_commentsInsideDropped() {
+        Dockerfile d = Dockerfile.parse("Dockerfile", """
+                # syntax=docker/dockerfile:1
+                FROM ubuntu:22.04
+
+                RUN apt-get update && \\
+                # a comment inside the continuation, as Docker allows
+                    apt-get install -y openjdk-11-jdk
+                CMD ["bash"]
+                """);
+
+        assertThat(d.stages()).hasSize(1);
+        List<Dockerfile.Instruction> instructions = d.stages().get(0).instructions();
+        assertThat(instructions).extracting(Dockerfile.Instruction::line).containsExactly(4, 7);
+        assertThat(instructions.get(0).arguments()).isEqualTo("apt-get update &&      apt-get install -y openjdk-11-jdk");
+        assertThat(instructions.get(0).describe())
+                .isEqualTo("Dockerfile:4 RUN apt-get update && apt-get install -y openjdk-11-jdk");
+    }
+
+    @Test
+    void from_usesTheDefaultsOfArgsBeforeTheFirstFrom_inEveryNotation() {
+        Dockerfile d = Dockerfile.parse("Dockerfile", """
+                ARG OS=ubuntu
+                ARG RELEASE=22.04
+                ARG EMPTY=
+                FROM ${OS}:$RELEASE
+                FROM ${EMPTY:-debian}:${MISSING:-12}
+                FROM $UNKNOWN
+                """);
+
+        assertThat(d.stages()).extracting(s -> s.image().reference())
+                .containsExactly("ubuntu:22.04", "debian:12", "$UNKNOWN");
+        assertThat(d.stages().get(0).describeFrom()).isEqualTo("Dockerfile:4 FROM ubuntu:22.04 (${OS}:$RELEASE)");
+        assertThat(d.stages().get(2).image().unresolved()).isTrue();
+    }
+
+    @Test
+    void stages_fromAnEarlierStageReferToIt_andTheChainEndsAtTheLastStage() {
+        Dockerfile d = Dockerfile.parse("Dockerfile", """
+                FROM --platform=linux/amd64 ubuntu:22.04 AS os
+                RUN apt-get install -y openjdk-11-jdk
+                FROM os AS unpack
+                RUN tar -xzf /tmp/spark.tgz -C /opt
+                FROM OS
+                COPY --from=unpack /opt/spark /opt/spark
+                """);
+
+        assertThat(d.stages()).extracting(Dockerfile.Stage::name).containsExactly("os", "unpack", null);
+        Dockerfile.Stage last = d.stages().get(2);
+        assertThat(last.image()).isNull();
+        assertThat(last.parent()).isSameAs(d.stages().get(0));
+        assertThat(last.describeFrom()).isEqualTo("Dockerfile:5 FROM os (OS)");
+        // the unpack stage is only copied from: not part of the image's chain
+        assertThat(d.chain()).containsExactly(d.stages().get(0), last);
+        assertThat(d.osStage()).contains(d.stages().get(0));
+        assertThat(d.builtFrom()).map(ImageRef::reference).contains("ubuntu:22.04");
+    }
+
+    @Test
+    void instructions_expandArgDefaultsAndEnvKnownAtThatPoint() {
+        Dockerfile d = Dockerfile.parse("Dockerfile", """
+                ARG JAVA=11
+                FROM ubuntu:22.04
+                ARG PACKAGES="openjdk-${JAVA}-jre-headless python3"
+                ENV SPARK_HOME /opt/spark
+                RUN apt-get install -y ${PACKAGES} && ls $SPARK_HOME $(pwd) $NOT_SET
+                """);
+
+        Dockerfile.Instruction run = d.stages().get(0).instructions().get(2);
+        assertThat(run.expanded()).isEqualTo("apt-get install -y openjdk-11-jre-headless python3 && ls /opt/spark $(pwd) $NOT_SET");
+    }
+
+    @Test
+    void words_ofJsonAndShellForms_operandsWithoutOptions() {
+        Dockerfile d = Dockerfile.parse("Dockerfile", """
+                FROM ubuntu:22.04
+                COPY ["spark dir/", "/opt/spark"]
+                COPY --chown=spark:spark --from=build 'a b' /opt/
+                RUN [ -d /opt ] && echo "two words"
+                RUN ["ls"] && ls
+                """);
+
+        List<Dockerfile.Instruction> i = d.stages().get(0).instructions();
+        assertThat(i.get(0).words()).containsExactly("spark dir/", "/opt/spark");
+        assertThat(i.get(1).operands()).containsExactly("a b", "/opt/");
+        assertThat(i.get(2).words()).containsExactly("[", "-d", "/opt", "]", "&&", "echo", "two words");
+        assertThat(i.get(2).shellText()).isEqualTo("[ -d /opt ] && echo \"two words\"");
+        assertThat(i.get(3).words()).containsExactly("[ls]", "&&", "ls");
+    }
+
+    @Test
+    void heredoc_takesTheLinesUpToItsDelimiter() {
+        Dockerfile d = Dockerfile.parse("Dockerfile", """
+                FROM ubuntu:22.04
+                RUN <<EOF
+                apt-get update
+                # not a Dockerfile comment: part of the script
+                apt-get install -y openjdk-11-jdk
+                EOF
+                WORKDIR /opt
+                """);
+
+        List<Dockerfile.Instruction> i = d.stages().get(0).instructions();
+        assertThat(i).extracting(Dockerfile.Instruction::keyword).containsExactly("RUN", "WORKDIR");
+        assertThat(i.get(0).arguments()).contains("# not a Dockerfile comment", "openjdk-11-jdk");
+        assertThat(i.get(1).line()).isEqualTo(7);
+    }
+
+    @Test
+    void noFrom_hasNoStages() {
+        Dockerfile d = Dockerfile.parse("Dockerfile", "RUN echo lost\n");
+
+        assertThat(d.stages()).isEmpty();
+        assertThat(d.builtFrom()).isEmpty();
+    }
+}
