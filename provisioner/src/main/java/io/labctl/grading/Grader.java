@@ -71,7 +71,11 @@ public final class Grader {
                 long c0 = System.nanoTime();
                 CheckOutcome outcome;
                 String failedPrerequisite = failedPrerequisite(ex, spec, done);
-                if (failedPrerequisite != null) {
+                if (failedPrerequisite != null && done.get(failedPrerequisite) == CheckStatus.NOT_GRADABLE) {
+                    // Not graded for the same reason as its prerequisite: never "skipped", which reads as the student's.
+                    outcome = CheckOutcome.notGradable(results.stream().filter(r -> r.id().equals(failedPrerequisite))
+                            .findFirst().map(CheckResult::observed).orElse("prerequisite not gradable"));
+                } else if (failedPrerequisite != null) {
                     outcome = new CheckOutcome(CheckStatus.SKIPPED, 0, "not run: prerequisite " + failedPrerequisite
                             + " did not pass", null);
                 } else if (type.target() == CheckTarget.CLUSTER && (context.clusterUnavailable() != null || clusterLost != null)) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.cli.CliRun;
-import io.labctl.grading.files.SubmissionFixture;
+import io.labctl.grading.files.ReferenceSubmission;
 import io.labctl.testbed.RequiredTools;
 import io.labctl.testbed.Testbed;
 import io.labctl.testbed.TestbedTest;
@@ -87,7 +87,7 @@ class GradingKubectlReferenceIT {
     @Test
     @Order(1)
     void reference_builtWithPlainKubectl_getsFullMarks() throws IOException {
-        Path submission = SubmissionFixture.reference(work.resolve("alice"));
+        Path submission = ReferenceSubmission.write(work.resolve("alice"));
         CliRun r = CliRun.run(Map.of(), work, false, "--kubeconfig", grader.toString(), "grade", "--lab", "spark-k8s",
                 "--set", "namespace=" + ns, "--submission", submission.toString(), "--format", "json");
 
@@ -100,11 +100,11 @@ class GradingKubectlReferenceIT {
     @Test
     @Order(2)
     void roster_gradesTheClassInParallel_notGradableIsNotZero_andRegradeKeepsTheOthers() throws Exception {
-        Path alice = SubmissionFixture.reference(work.resolve("class/alice"));
-        Path carol = SubmissionFixture.reference(work.resolve("class/carol"));
+        Path alice = ReferenceSubmission.write(work.resolve("class/alice"));
+        Path carol = ReferenceSubmission.write(work.resolve("class/carol"));
         Path carolBase = carol.resolve("base/Dockerfile");
         Files.writeString(carolBase, Files.readString(carolBase).replace("ubuntu:22.04", "ubuntu:20.04"));
-        SubmissionFixture.reference(work.resolve("class/bob"));
+        ReferenceSubmission.write(work.resolve("class/bob"));
         Path unreachable = Files.writeString(work.resolve("class/bob.kubeconfig"), """
                 apiVersion: v1
                 kind: Config

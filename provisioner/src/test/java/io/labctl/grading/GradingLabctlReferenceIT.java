@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.cli.CliRun;
-import io.labctl.grading.files.SubmissionFixture;
+import io.labctl.grading.files.ReferenceSubmission;
 import io.labctl.testbed.AuditLog;
 import io.labctl.testbed.Testbed;
 import io.labctl.testbed.TestbedTest;
@@ -61,7 +61,7 @@ class GradingLabctlReferenceIT {
         CliRun ex4 = testbed.labctl("lab", "run", "ex4", "--set", "namespace=" + ns);
         assertThat(ex4.status()).as(ex4.out() + ex4.err()).isZero();
         grader = GraderAccess.kubeconfig(admin, ns, work);
-        submission = SubmissionFixture.reference(work.resolve("submission"));
+        submission = ReferenceSubmission.write(work.resolve("submission"));
         gradingStarted = Instant.now();
     }
 

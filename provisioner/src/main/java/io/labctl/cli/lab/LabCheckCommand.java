@@ -4,6 +4,8 @@ import io.labctl.cli.Cli;
 import io.labctl.core.ExitCode;
 import io.labctl.grading.CheckStatus;
 import io.labctl.grading.GradeReport;
+import io.labctl.grading.Grader;
+import io.labctl.grading.checks.CheckTarget;
 import io.labctl.grading.Lab;
 import io.labctl.grading.StudentGrading;
 import io.labctl.grading.report.ReportFormat;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -49,6 +52,11 @@ public final class LabCheckCommand implements Callable<Integer> {
         Lab lab = labOptions.load("spark-k8s", Path.of("").toAbsolutePath());
         var vars = labOptions.vars(lab);
         var selection = labOptions.selection(lab, exercises);
+        if (submission == null && labOptions.part == LabOptions.Part.all) {
+            // A student checking the cluster has no folder to give; the file checks are not "not gradable" then.
+            selection = new Grader.Selection(selection.exercises(), EnumSet.of(CheckTarget.CLUSTER));
+            cli.err().println("note: file checks skipped; pass --submission DIR to check your Dockerfiles, YAML and report");
+        }
         KubeTarget target = new KubeTarget(cli.options().kubeconfigFile(), cli.target().context(), null);
         GradeReport report = new StudentGrading(cli.connector(), Clock.systemUTC())
                 .grade(null, lab, vars, selection, target, submission);
