@@ -1,0 +1,89 @@
+package io.labctl.cli.lab;
+
+import io.labctl.cli.CliRun;
+import io.labctl.grading.files.ReferenceSubmission;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * CLI tier, no cluster: the README's `labctl lab list`, `lab show ex3`, `lab run --dry-run` and the
+ * files-only `labctl grade ... --format markdown` on the reference submission (the live ones run in
+ * GradingLabctlReferenceIT on the test bed).
+ */
+class LabCommandsTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void labList_showsTheBuiltInLab() {
+        CliRun r = CliRun.run(home, "lab", "list");
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("spark-k8s").contains("ex1, ex2, ex3, ex4").contains("points");
+    }
+
+    @Test
+    void labShow_ex3_printsGuideStepsWithKubectlAndChecks() {
+        CliRun r = CliRun.run(home, "lab", "show", "ex3", "--set", "namespace=lab3");
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("labctl spark deploy spark -n lab3 --workers 2")
+                .contains("by hand: kubectl create namespace lab3")
+                .contains("alive-workers").contains("Checks:");
+    }
+
+    @Test
+    void labRun_dryRun_printsEveryStepAndRunsNothing() {
+        CliRun r = CliRun.run(home, "lab", "run", "ex4", "--dry-run", "--set", "namespace=lab3");
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("Step 1/5").contains("Step 5/5").contains("$ labctl spark scale spark -n lab3 --workers 3")
+                .contains("Dry run: nothing was run.");
+    }
+
+    @Test
+    void labRun_unknownExercise_orStep_isExit2() {
+        assertThat(CliRun.run(home, "lab", "run", "ex9").status()).isEqualTo(2);
+        CliRun r = CliRun.run(home, "lab", "run", "ex4", "--from-step", "7");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--from-step 7 is outside 1..5");
+    }
+
+    @Test
+    void gradeFilesOnly_referenceSubmission_fullMarks_asMarkdownWithATable() throws Exception {
+        Path submission = ReferenceSubmission.write(home.resolve("alice"));
+
+        CliRun r = CliRun.run(home, "grade", "--submission", submission.toString(), "--part", "files",
+                "--format", "markdown");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+        Node doc = parser.parse(r.out());
+        String html = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build().render(doc);
+        assertThat(html).contains("<table>").contains("ex2.base-image").contains("ex4.report-ex4");
+        assertThat(r.err()).contains("22/22");
+        assertThat(Files.list(home).count()).isEqualTo(1); // nothing written besides the submission
+    }
+
+    @Test
+    void labCheck_filesOnly_brokenSubmission_exit9_withTheHint() throws Exception {
+        Path submission = ReferenceSubmission.write(home.resolve("bob"));
+        Path base = submission.resolve("base/Dockerfile");
+        Files.writeString(base, Files.readString(base).replace("ubuntu:22.04", "ubuntu:20.04"));
+
+        CliRun r = CliRun.run(home, "lab", "check", "ex2", "--part", "files", "--submission", submission.toString());
+
+        assertThat(r.status()).isEqualTo(9);
+        assertThat(r.out()).contains("ex2.base-image").contains("ubuntu:20.04");
+    }
+}
