@@ -139,7 +139,7 @@ final class InstallLocations {
     }
 
     /** An absolute, normalized path ('/' separated on every OS, as in the image). */
-    static String resolve(String cwd, String path) {
+    private static String resolve(String cwd, String path) {
         Deque<String> parts = new ArrayDeque<>();
         for (String part : ((path.startsWith("/") ? "" : cwd + "/") + path).split("/")) {
             if (part.equals("..")) {
