@@ -60,6 +60,7 @@ class ReportSectionsCheckTest {
 
         assertThat(fixture.run(TYPE, SECTIONS))
                 .isEqualTo(CheckOutcome.error("Report.pdf cannot be read as text; ask for report.md"));
+        assertThat(fixture.notPassed()).containsOnlyKeys(TYPE);
     }
 
     @Test
