@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +25,7 @@ import java.util.regex.Pattern;
  * can be, because the grade is about what the student meant.
  *
  * <ul>
- *   <li>Lines continued with {@code \} form one instruction; comment lines (and parser directives, which
- *       are comments to this reader) are dropped, even inside a continued instruction, as Docker does.
- *       A heredoc ({@code RUN <<EOF}) takes the lines up to its delimiter.</li>
+ *   <li>Instructions are read as {@link DockerfileLines} joins them (continuations, comments, heredocs).</li>
  *   <li>FROM is resolved with the defaults of the ARGs before the first FROM ({@code ${VAR}}, {@code $VAR},
  *       {@code ${VAR:-default}}); {@code FROM name} naming an earlier stage ({@code AS name}) refers to it.</li>
  *   <li>Every other instruction also gets an expanded text, with the ARG defaults and ENV values known at
@@ -35,7 +35,6 @@ import java.util.regex.Pattern;
 public final class Dockerfile {
     private static final Pattern VARIABLE =
             Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
-    private static final Pattern HEREDOC = Pattern.compile("<<(-?)\\s*[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?");
     private static final int DESCRIBE_MAX = 100;
 
     /**
@@ -126,15 +125,15 @@ public final class Dockerfile {
         Map<String, String> globalArgs = new HashMap<>();
         List<Stage> stages = new ArrayList<>();
         StageReader stage = null;
-        for (LogicalLine logical : logicalLines(text)) {
-            String[] parts = logical.text.split("\\s+", 2);
+        for (DockerfileLines.Logical logical : DockerfileLines.read(text)) {
+            String[] parts = logical.text().split("\\s+", 2);
             String keyword = parts[0].toUpperCase(Locale.ROOT);
             String arguments = parts.length > 1 ? parts[1] : "";
             if (keyword.equals("FROM")) {
                 if (stage != null) {
                     stages.add(stage.build());
                 }
-                stage = StageReader.from(new Instruction(path, logical.line, keyword, arguments,
+                stage = StageReader.from(new Instruction(path, logical.line(), keyword, arguments,
                         expand(arguments, globalArgs)), stages, globalArgs);
             } else if (stage == null) {
                 // Before the first FROM only ARG means something: the defaults FROM lines may use.
@@ -142,7 +141,7 @@ public final class Dockerfile {
                     globalArgs.putAll(assignments(keyword, expand(arguments, globalArgs)));
                 }
             } else {
-                stage.add(new Instruction(path, logical.line, keyword, arguments, expand(arguments, stage.variables)));
+                stage.add(new Instruction(path, logical.line(), keyword, arguments, expand(arguments, stage.variables)));
             }
         }
         if (stage != null) {
@@ -183,11 +182,6 @@ public final class Dockerfile {
         return osStage().map(Stage::image);
     }
 
-    @Override
-    public String toString() {
-        return path;
-    }
-
     /** The stage being read: its FROM, its instructions so far, and the variables they can use. */
     private static final class StageReader {
         private final String name;
@@ -212,12 +206,15 @@ public final class Dockerfile {
                     ? words.get(2).toLowerCase(Locale.ROOT) : null;
             Stage parent = earlier.stream().filter(s -> reference.equalsIgnoreCase(s.name())).reduce((a, b) -> b)
                     .orElse(null);
-            // A stage inherits its parent's environment; global ARG defaults stand in for redeclared ARGs.
+            // A stage inherits the environment of the stages it is built FROM (the oldest first); global
+            // ARG defaults stand in for ARGs a stage redeclares without a default.
             Map<String, String> variables = new HashMap<>(globalArgs);
-            if (parent != null) {
-                parent.instructions().stream().filter(i -> i.keyword().equals("ENV"))
-                        .forEach(i -> variables.putAll(assignments("ENV", i.expanded())));
+            Deque<Stage> ancestors = new ArrayDeque<>();
+            for (Stage s = parent; s != null; s = s.parent()) {
+                ancestors.push(s);
             }
+            ancestors.forEach(s -> s.instructions().stream().filter(i -> i.keyword().equals("ENV"))
+                    .forEach(i -> variables.putAll(assignments("ENV", i.expanded()))));
             return new StageReader(name, from, parent == null ? ImageRef.parse(reference) : null, parent, variables);
         }
 
@@ -250,7 +247,7 @@ public final class Dockerfile {
         return values;
     }
 
-    static String expand(String text, Map<String, String> variables) {
+    private static String expand(String text, Map<String, String> variables) {
         return VARIABLE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(substitute(m, variables)));
     }
 
@@ -264,57 +261,5 @@ public final class Dockerfile {
             return set ? value : m.group(3);
         }
         return set ? m.group(3) : "";
-    }
-
-    private record LogicalLine(int line, String text) {
-    }
-
-    private static List<LogicalLine> logicalLines(String text) {
-        List<String> lines = text.lines().toList();
-        List<LogicalLine> logical = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int start = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).stripTrailing();
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            if (current.isEmpty()) {
-                start = i + 1;
-            }
-            if (line.endsWith("\\")) {
-                current.append(line, 0, line.length() - 1).append(' ');
-                continue;
-            }
-            current.append(line);
-            i = heredoc(current, lines, i);
-            logical.add(new LogicalLine(start, current.toString().strip()));
-            current.setLength(0);
-        }
-        if (!current.isEmpty()) {
-            logical.add(new LogicalLine(start, current.toString().strip()));
-        }
-        return logical;
-    }
-
-    /** Appends a heredoc's body (RUN, COPY and ADD only) to the instruction; returns the last line used. */
-    private static int heredoc(StringBuilder instruction, List<String> lines, int last) {
-        String keyword = instruction.toString().strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
-        Matcher m = HEREDOC.matcher(instruction);
-        if (!List.of("RUN", "COPY", "ADD").contains(keyword) || !m.find()) {
-            return last;
-        }
-        boolean tabsStripped = !m.group(1).isEmpty();
-        String delimiter = m.group(2);
-        int i = last + 1;
-        for (; i < lines.size(); i++) {
-            String body = tabsStripped ? lines.get(i).strip() : lines.get(i);
-            if (body.equals(delimiter)) {
-                break;
-            }
-            instruction.append('\n').append(lines.get(i));
-        }
-        return Math.min(i, lines.size() - 1);
     }
 }

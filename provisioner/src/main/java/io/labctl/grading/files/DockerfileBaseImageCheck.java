@@ -39,8 +39,8 @@ public final class DockerfileBaseImageCheck implements Check {
         Optional<Dockerfile.Stage> wrong = dockerfiles.base().or(() -> dockerfiles.all().stream().findFirst())
                 .flatMap(Dockerfile::osStage);
         return CheckOutcome.fail(observed, wrong
-                .map(s -> s.describeFrom() + ": the lab asks for " + required + " as the base image's OS; found "
-                        + s.image() + ". Change that FROM (or its ARG default) to " + required)
+                .map(s -> s.describeFrom() + ": found " + s.image() + ", the lab asks for " + required
+                        + "; change that FROM (or its ARG default)")
                 .orElse("start the base Dockerfile FROM " + required));
     }
 }

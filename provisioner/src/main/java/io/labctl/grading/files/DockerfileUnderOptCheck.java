@@ -61,10 +61,10 @@ public final class DockerfileUnderOptCheck implements Check {
         }
         return CheckOutcome.fail(name + ": no installation found in "
                         + dockerfiles.all().stream().map(Dockerfile::path).collect(Collectors.joining(", "))
-                        + " (looked for " + component.toUpperCase(Locale.ROOT) + "_HOME, tar -C, mv, cp, ln, COPY and ADD of "
+                        + " (looked for " + InstallLocations.homeVariable(component) + ", tar -C, mv, cp, ln, COPY and ADD of "
                         + component + "*)",
                 "download " + name + " in the base Dockerfile, extract it in " + dir + " (tar -xzf " + component
-                        + "-<version>.tgz -C " + dir + ") and set ENV " + component.toUpperCase(Locale.ROOT) + "_HOME="
+                        + "-<version>.tgz -C " + dir + ") and set ENV " + InstallLocations.homeVariable(component) + "="
                         + dir + "/" + component);
     }
 }

@@ -34,9 +34,14 @@ final class InstallLocations {
     private InstallLocations() {
     }
 
+    /** The variable that names where the component is: SPARK_HOME, HADOOP_HOME. */
+    static String homeVariable(String component) {
+        return component.toUpperCase(Locale.ROOT) + "_HOME";
+    }
+
     /** The evidence in the Dockerfile, in file order. */
     static List<Location> find(Dockerfile dockerfile, String component) {
-        String home = component.toUpperCase(Locale.ROOT) + "_HOME";
+        String home = homeVariable(component);
         List<Location> found = new ArrayList<>();
         for (Dockerfile.Stage stage : dockerfile.stages()) {
             String workdir = "/";
@@ -139,7 +144,7 @@ final class InstallLocations {
     }
 
     /** An absolute, normalized path ('/' separated on every OS, as in the image). */
-    static String resolve(String cwd, String path) {
+    private static String resolve(String cwd, String path) {
         Deque<String> parts = new ArrayDeque<>();
         for (String part : ((path.startsWith("/") ? "" : cwd + "/") + path).split("/")) {
             if (part.equals("..")) {

@@ -81,7 +81,7 @@ public record KubeObject(String file, int document, int line, JsonNode node, Lis
     /** A YAML map of strings ({@code labels}, {@code selector}), sorted; empty when absent. */
     public static Map<String, String> labels(JsonNode map) {
         Map<String, String> labels = new TreeMap<>();
-        map.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        map.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
 

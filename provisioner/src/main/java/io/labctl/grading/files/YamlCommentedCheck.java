@@ -88,10 +88,11 @@ public final class YamlCommentedCheck implements Check {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quote != 0) {
-                if (c == quote) {
+                boolean escaped = quote == '"' ? c == '\\' : c == '\'' && line.startsWith("''", i);
+                if (escaped) {
+                    i++; // \" inside "...", '' inside '...'
+                } else if (c == quote) {
                     quote = 0;
-                } else if (c == '\\' && quote == '"') {
-                    i++;
                 }
             } else if (c == '#' && Character.isWhitespace(previous)) {
                 return true;

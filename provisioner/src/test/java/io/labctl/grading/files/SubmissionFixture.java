@@ -249,6 +249,20 @@ final class SubmissionFixture {
         return writeYaml(read(dir.resolve("spark.yaml")).replace(from, to));
     }
 
+    /**
+     * The line (1-based) of a submitted file that starts with the text: tests on the project's own
+     * Dockerfiles name lines without breaking when a comment above them changes.
+     */
+    int line(String relative, String start) {
+        List<String> lines = read(dir.resolve(relative)).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(relative + " has no line starting with " + start);
+    }
+
     SubmissionFixture delete(String relative) {
         try {
             Files.delete(dir.resolve(relative));
