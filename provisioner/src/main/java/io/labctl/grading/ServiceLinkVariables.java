@@ -29,10 +29,9 @@ public final class ServiceLinkVariables {
         return READ_BY_SPARK.contains(variable) ? Optional.of(variable) : Optional.empty();
     }
 
-    /** The hint for a Service that breaks Spark. */
-    public static String hint(String serviceName, String variable) {
-        return "Service '" + serviceName + "' makes Kubernetes inject " + variable + "=tcp://IP:PORT into every pod of "
-                + "the namespace, which Spark cannot parse: rename it (e.g. " + serviceName + "-svc) or set "
-                + "enableServiceLinks: false in the pod templates";
+    /** The hint for a Service that breaks Spark; {@code injected} is what it injects ("SPARK_MASTER_PORT=tcp://IP:7077"). */
+    public static String hint(String serviceName, String injected) {
+        return "Service '" + serviceName + "' makes Kubernetes inject " + injected + " into every pod of the namespace, "
+                + "which Spark cannot parse: rename it (e.g. " + serviceName + "-svc) or set enableServiceLinks: false";
     }
 }

@@ -2,6 +2,7 @@ package io.labctl.grading;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.cli.CliRun;
 import io.labctl.grading.files.ReferenceSubmission;
@@ -99,6 +100,25 @@ class GradingKubectlReferenceIT {
 
     @Test
     @Order(2)
+    void serviceNamedSparkMaster_onPodsThatKeepServiceLinks_losesTheServiceLinkCheck_withAHintNamingIt() {
+        admin.resource(new ServiceBuilder().withNewMetadata().withName("spark-master").withNamespace(ns).endMetadata()
+                .withNewSpec().withType("ClusterIP").addToSelector(Map.of("app", "spark", "cluster", "spark", "role", "master"))
+                .addNewPort().withName("rpc").withPort(7077).endPort().endSpec().build()).create();
+        try {
+            CliRun r = CliRun.run(Map.of(), work, false, "--kubeconfig", grader.toString(), "grade", "--lab", "spark-k8s",
+                    "--set", "namespace=" + ns, "--part", "cluster", "--format", "json");
+            assertThat(r.status()).as(r.err()).isZero();
+            GradeJson report = GradeJson.parse(r.out());
+            assertThat(report.lost()).as(report.explain().toString()).containsExactly(Map.entry("ex3.service-links", 1.0));
+            assertThat(report.check("ex3.service-links").get("hint").asText())
+                    .contains("SPARK_MASTER_PORT=tcp://").contains("enableServiceLinks: false");
+        } finally {
+            admin.services().inNamespace(ns).withName("spark-master").delete();
+        }
+    }
+
+    @Test
+    @Order(3)
     void roster_gradesTheClassInParallel_notGradableIsNotZero_andRegradeKeepsTheOthers() throws Exception {
         Path alice = ReferenceSubmission.write(work.resolve("class/alice"));
         Path carol = ReferenceSubmission.write(work.resolve("class/carol"));

@@ -2,7 +2,8 @@ package io.labctl.grading;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.spark.standalone.MasterStatus;
-import io.labctl.spark.standalone.SparkMasterClient;
+import io.labctl.grading.live.LiveCluster;
+import io.labctl.grading.live.SparkClusterView;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +14,14 @@ final class SparkAwait {
     }
 
     static void alive(KubernetesClient client, String namespace, String cluster, int alive) {
-        SparkMasterClient master = new SparkMasterClient(client);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         int seen = -1;
         while (Instant.now().isBefore(deadline)) {
             try {
-                seen = master.status(namespace, cluster).map(MasterStatus::aliveWorkerCount).orElse(-1);
+                // A fresh view each time (views memoize), finding the master through C-master's own selector:
+                // clusters built from a student's YAML carry none of labctl's labels.
+                seen = new SparkClusterView(new LiveCluster(client, null), namespace, cluster).masterStatus()
+                        .map(MasterStatus::aliveWorkerCount).orElse(-1);
             } catch (RuntimeException e) {
                 seen = -1; // the master pod may be starting
             }

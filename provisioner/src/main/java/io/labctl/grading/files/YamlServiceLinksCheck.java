@@ -1,6 +1,7 @@
 package io.labctl.grading.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.labctl.grading.ServiceLinkVariables;
 import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
@@ -8,9 +9,7 @@ import io.labctl.grading.checks.GradingContext;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -22,10 +21,6 @@ import java.util.stream.Collectors;
  * themselves (explicit {@code env} wins over service links).
  */
 public final class YamlServiceLinksCheck implements Check {
-    // The variables Spark's daemons and scripts read as port numbers.
-    private static final Set<String> SPARK_PORT_VARIABLES = Set.of("SPARK_MASTER_PORT", "SPARK_WORKER_PORT",
-            "SPARK_MASTER_WEBUI_PORT", "SPARK_WORKER_WEBUI_PORT");
-
     public YamlServiceLinksCheck(CheckParams params) {
         params.requireNoUnknown();
     }
@@ -45,8 +40,8 @@ public final class YamlServiceLinksCheck implements Check {
         List<String> observed = new ArrayList<>();
         List<String> hints = new ArrayList<>();
         for (KubeObject service : services) {
-            String variable = service.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT";
-            if (!SPARK_PORT_VARIABLES.contains(variable)) {
+            String variable = ServiceLinkVariables.portVariable(service.name());
+            if (!ServiceLinkVariables.READ_BY_SPARK.contains(variable)) {
                 observed.add("Service " + service.name() + " sets " + variable + " (not read by Spark)");
                 continue;
             }
@@ -60,9 +55,7 @@ public final class YamlServiceLinksCheck implements Check {
                     .asText("PORT");
             observed.add(service.describe() + " sets " + value + " in "
                     + exposed.stream().map(o -> o.kind() + " " + o.name()).collect(Collectors.joining(", ")));
-            hints.add("Service '" + service.name() + "' makes Kubernetes inject " + value + " into every pod of the"
-                    + " namespace, which Spark cannot parse: rename it (e.g. " + service.name() + "-svc) or set"
-                    + " enableServiceLinks: false");
+            hints.add(ServiceLinkVariables.hint(service.name(), value));
         }
         String seen = String.join("; ", observed);
         return hints.isEmpty() ? CheckOutcome.pass(seen) : CheckOutcome.fail(seen, String.join("; ", hints));

@@ -8,6 +8,7 @@ import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.GradingContext;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +44,7 @@ public final class MasterServiceCheck implements Check {
         Optional<ServicePort> rpc = svc.getSpec().getPorts().stream().filter(p -> p.getPort() == port).findFirst();
         String type = svc.getSpec().getType() == null ? "ClusterIP" : svc.getSpec().getType();
         // One part each, so that one mistake costs one part: the port, and a type reachable from outside.
-        boolean external = "NodePort".equals(type) || "LoadBalancer".equals(type);
+        boolean external = isExternal(svc);
         String observed = "Service " + view.where(svc.getMetadata().getName()) + " type " + type + ", ports "
                 + svc.getSpec().getPorts().stream().map(p -> p.getPort() + (p.getNodePort() == null ? "" : "->node:" + p.getNodePort())).toList();
         String hint = rpc.isEmpty()
@@ -53,16 +54,21 @@ public final class MasterServiceCheck implements Check {
         return CheckOutcome.parts((rpc.isPresent() ? 1 : 0) + (external ? 1 : 0), 2, observed, hint);
     }
 
-    /** The Service selecting the master pod (with the port, preferably), else one named after the cluster. */
+    /**
+     * The Service selecting the master pod that does the most of the job (the port, and outside access: a
+     * student may have a ClusterIP Service and a NodePort one), else one named {@code CLUSTER-master*}.
+     */
     static Optional<Service> clusterService(SparkClusterView view, int port) {
         Optional<Pod> master = view.pods("master").stream().findFirst();
-        List<Service> selecting = view.services().stream()
+        Optional<Service> best = view.services().stream()
                 .filter(s -> master.isPresent() && SparkClusterView.selects(s, master.get().getMetadata().getLabels()))
-                .toList();
-        Optional<Service> best = selecting.stream().filter(s -> hasPort(s, port)).findFirst()
-                .or(() -> selecting.stream().findFirst());
+                .max(Comparator.comparingInt(s -> (hasPort(s, port) ? 2 : 0) + (isExternal(s) ? 1 : 0)));
         return best.or(() -> view.services().stream()
                 .filter(s -> s.getMetadata().getName().startsWith(view.cluster() + "-master")).findFirst());
+    }
+
+    static boolean isExternal(Service s) {
+        return "NodePort".equals(s.getSpec().getType()) || "LoadBalancer".equals(s.getSpec().getType());
     }
 
     static boolean hasPort(Service s, int port) {

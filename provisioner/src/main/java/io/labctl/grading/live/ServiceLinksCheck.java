@@ -45,7 +45,7 @@ public final class ServiceLinksCheck implements Check {
                 if (d.isPresent() && exposed(d.get().getSpec().getTemplate().getSpec(), variable.get())) {
                     problems.add("Service " + name + " injects " + variable.get() + " into the pods of "
                             + d.get().getMetadata().getName());
-                    hint = ServiceLinkVariables.hint(name, variable.get());
+                    hint = ServiceLinkVariables.hint(name, variable.get() + "=tcp://IP:PORT");
                 }
             }
         }

@@ -129,7 +129,7 @@ public final class ClassCsv {
         row.put("max_score", Points.format(report.maxScore()));
         row.put("percent", report.maxScore() == 0 ? "" : Points.format(100 * report.score() / report.maxScore()));
         row.put("status", report.gradable() ? "graded" : CheckStatus.NOT_GRADABLE.label());
-        row.put("not_gradable_reason", report.gradable() ? "" : report.notGradable());
+        row.put("not_gradable_reason", report.gradable() ? "" : Csv.text(report.notGradable()));
         row.put("passed", count(report, CheckStatus.PASSED));
         row.put("failed", count(report, CheckStatus.FAILED, CheckStatus.PARTIAL));
         row.put("errors", count(report, CheckStatus.ERROR, CheckStatus.NOT_GRADABLE));

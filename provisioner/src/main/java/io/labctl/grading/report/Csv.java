@@ -28,6 +28,19 @@ final class Csv {
         return new CSVPrinter(out, FORMAT.builder().setHeader(header.toArray(String[]::new)).get());
     }
 
+    /**
+     * Free text that came from a student's work (observed values, file and object names) or an error, made inert
+     * for spreadsheets: a cell starting with = + - @ or a control character would be run as a formula when an
+     * instructor opens the CSV (CSV injection), so it gets a leading apostrophe, as OWASP recommends.
+     */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char first = value.charAt(0);
+        return "=+-@\t\r".indexOf(first) >= 0 ? "'" + value : value;
+    }
+
     /** A table read back: the header, and each row as column -> value in header order ("" for a missing field). */
     record Table(List<String> header, List<Map<String, String>> rows) {
     }

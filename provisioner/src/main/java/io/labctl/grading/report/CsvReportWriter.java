@@ -22,9 +22,9 @@ public final class CsvReportWriter implements ReportWriter {
         CSVPrinter csv = Csv.printer(out, COLUMNS);
         String student = report.student() == null ? "" : report.student();
         for (CheckResult check : report.checks()) {
-            csv.printRecord(student, check.exercise(), check.id(), check.title(), check.status().label(),
-                    Points.format(check.points()), Points.format(check.maxPoints()), check.observed(),
-                    check.hint() == null ? "" : check.hint());
+            csv.printRecord(student, check.exercise(), check.id(), Csv.text(check.title()), check.status().label(),
+                    Points.format(check.points()), Points.format(check.maxPoints()), Csv.text(check.observed()),
+                    Csv.text(check.hint()));
         }
         csv.flush();
     }

@@ -1,6 +1,8 @@
 package io.labctl.grading.report;
 
 import io.labctl.grading.CheckResult;
+import io.labctl.grading.CheckStatus;
+import io.labctl.grading.GradeReport;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -69,5 +71,20 @@ class CsvReportWriterTest {
 
         assertThat(csv).contains("\"2 of 3 workers ALIVE\nworker-3: <pending> & \"\"waiting\"\"\"");
         assertThat(csv).startsWith("student,exercise,id,").contains("\r\n");
+    }
+
+    @Test
+    void csv_textStartingLikeAFormula_isMadeInert_numbersAreNot() throws IOException {
+        CheckResult formula = new CheckResult("ex2", "ex2.base-image", "=HYPERLINK(\"http://x\",\"click\")", 0, 2,
+                CheckStatus.FAILED, "+cmd|' /C calc'!A0", "@SUM(1)", List.of(), null, 1);
+        GradeReport report = new GradeReport("mallory", "lab", "Lab", TestReports.GRADED_AT, 1, List.of(formula), null, null);
+
+        try (CSVParser csv = parse(TestReports.render(new CsvReportWriter(), report))) {
+            CSVRecord row = csv.getRecords().get(0);
+            assertThat(row.get("title")).isEqualTo("'=HYPERLINK(\"http://x\",\"click\")");
+            assertThat(row.get("observed")).startsWith("'+cmd");
+            assertThat(row.get("hint")).isEqualTo("'@SUM(1)");
+            assertThat(row.get("points")).isEqualTo("0");
+        }
     }
 }
