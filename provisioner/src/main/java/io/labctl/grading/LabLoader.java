@@ -8,6 +8,7 @@ import io.labctl.grading.Lab.CheckSpec;
 import io.labctl.grading.Lab.Exercise;
 import io.labctl.grading.Lab.Step;
 import io.labctl.grading.checks.CheckType;
+import io.labctl.grading.files.ShellWords;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -214,7 +215,7 @@ public final class LabLoader {
         JsonNode l = node.get("labctl");
         if (l != null) {
             labctl = l.isArray() ? strings(src, where + ".labctl", l)
-                    : CommandWords.split(text(src, where + ".labctl", l, true));
+                    : ShellWords.split(text(src, where + ".labctl", l, true));
             if (labctl.isEmpty()) {
                 throw invalid(src, where + ".labctl", "is empty");
             }

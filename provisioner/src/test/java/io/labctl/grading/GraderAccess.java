@@ -2,16 +2,14 @@ package io.labctl.grading;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.labctl.testbed.Testbed;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.List;
 
 /**
  * The identity tests grade with: ServiceAccount {@code grader} in a test namespace, bound to the
@@ -27,10 +25,10 @@ final class GraderAccess {
         return "system:serviceaccount:" + namespace + ":grader";
     }
 
-    static Path kubeconfig(KubernetesClient client, String namespace, Path dir) throws IOException {
+    static Path kubeconfig(Testbed testbed, String namespace, Path dir) throws IOException {
+        KubernetesClient client = testbed.client();
         try (InputStream rbac = Files.newInputStream(repoRoot().resolve("manifests/grading/grader-rbac.yaml"))) {
-            List<HasMetadata> objects = client.load(rbac).items();
-            for (HasMetadata o : objects) {
+            for (HasMetadata o : client.load(rbac).items()) {
                 client.resource(o).forceConflicts().serverSideApply();
             }
         }
@@ -42,20 +40,7 @@ final class GraderAccess {
                 .withName("labctl-grader").endRoleRef()
                 .addNewSubject().withKind("ServiceAccount").withName("grader").withNamespace(namespace).endSubject()
                 .build()).create();
-        String token = client.serviceAccounts().inNamespace(namespace).withName("grader")
-                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
-                .getStatus().getToken();
-        var config = client.getConfiguration();
-        String ca = config.getCaCertData() != null ? config.getCaCertData()
-                : Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(config.getCaCertFile())));
-        return Files.writeString(dir.resolve("grader-" + namespace + ".kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: testbed, cluster: {server: "%s", certificate-authority-data: %s}}]
-                users: [{name: grader, user: {token: "%s"}}]
-                contexts: [{name: grader, context: {cluster: testbed, user: grader}}]
-                current-context: grader
-                """.formatted(config.getMasterUrl(), ca, token));
+        return testbed.serviceAccountKubeconfig(namespace, "grader", dir.resolve("grader-" + namespace + ".kubeconfig"));
     }
 
     /** Removes the cluster-scoped binding (the namespace and its ServiceAccount go with the test namespace). */

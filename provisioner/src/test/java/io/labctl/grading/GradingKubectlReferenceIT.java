@@ -75,7 +75,7 @@ class GradingKubectlReferenceIT {
         SparkAwait.alive(admin, ns, "spark-b", 1);
         kubectl("apply", "-n", ns, "-f", render("student-pi-job.yaml", "spark", 0).toString());
         kubectl("wait", "-n", ns, "--for=jsonpath={.status.phase}=Succeeded", "pod/spark-pi", "--timeout=300s");
-        grader = GraderAccess.kubeconfig(admin, ns, work);
+        grader = GraderAccess.kubeconfig(testbed, ns, work);
     }
 
     @AfterAll

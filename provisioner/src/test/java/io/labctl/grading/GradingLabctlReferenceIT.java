@@ -60,7 +60,7 @@ class GradingLabctlReferenceIT {
                 .contains("by hand: kubectl create namespace " + ns);
         CliRun ex4 = testbed.labctl("lab", "run", "ex4", "--set", "namespace=" + ns);
         assertThat(ex4.status()).as(ex4.out() + ex4.err()).isZero();
-        grader = GraderAccess.kubeconfig(admin, ns, work);
+        grader = GraderAccess.kubeconfig(testbed, ns, work);
         submission = ReferenceSubmission.write(work.resolve("submission"));
         gradingStarted = Instant.now();
     }

@@ -84,20 +84,26 @@ public final class Testbed {
         client.resource(new RoleBindingBuilder().withNewMetadata().withName("viewer-view").withNamespace(namespace).endMetadata()
                 .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("view").endRoleRef()
                 .addNewSubject().withKind("ServiceAccount").withName("viewer").withNamespace(namespace).endSubject().build()).create();
-        String token = client.serviceAccounts().inNamespace(namespace).withName("viewer")
-                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build())
+        return serviceAccountKubeconfig(namespace, "viewer", dir.resolve("viewer.kubeconfig"));
+    }
+
+    /** A kubeconfig at {@code file} that authenticates as the ServiceAccount with a fresh token (one hour). */
+    public Path serviceAccountKubeconfig(String namespace, String serviceAccount, Path file) throws IOException {
+        String token = client.serviceAccounts().inNamespace(namespace).withName(serviceAccount)
+                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
                 .getStatus().getToken();
         var config = client.getConfiguration();
         String ca = config.getCaCertData() != null ? config.getCaCertData()
                 : Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(config.getCaCertFile())));
-        return Files.writeString(dir.resolve("viewer.kubeconfig"), """
+        return Files.writeString(file, """
                 apiVersion: v1
                 kind: Config
                 clusters: [{name: testbed, cluster: {server: "%s", certificate-authority-data: %s}}]
-                users: [{name: viewer, user: {token: "%s"}}]
-                contexts: [{name: viewer, context: {cluster: testbed, user: viewer}}]
-                current-context: viewer
-                """.formatted(config.getMasterUrl(), ca, token));
+                users: [{name: %s, user: {token: "%s"}}]
+                contexts: [{name: %s, context: {cluster: testbed, user: %s}}]
+                current-context: %s
+                """.formatted(config.getMasterUrl(), ca, serviceAccount, token, serviceAccount, serviceAccount,
+                serviceAccount));
     }
 
     void cleanUp(Duration timeout) {

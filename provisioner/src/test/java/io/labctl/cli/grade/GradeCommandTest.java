@@ -66,6 +66,14 @@ class GradeCommandTest {
         assertUsage(CliRun.run(home, "grade", "--lab", "nope.yaml"), "lab file");
         Path roster = Files.writeString(home.resolve("roster.yaml"), "lab: spark-k8s\nstudents:\n  - {id: 'a b'}\n");
         assertUsage(CliRun.run(home, "grade", "--roster", roster.toString()), "students[0].id: 'a b' must be letters");
+        Path good = Files.writeString(home.resolve("good.yaml"), "lab: spark-k8s\nstudents:\n  - {id: alice}\n");
+        assertUsage(CliRun.run(home, "grade", "--roster", good.toString(), "--only", "zed"),
+                "--only names students not in " + good + ": zed");
+        assertUsage(CliRun.run(home, "grade", "--roster", good.toString(), "--submission", "x"),
+                "--out and --submission do not go with --roster");
+        Path badVars = Files.writeString(home.resolve("vars.yaml"),
+                "lab: spark-k8s\nstudents:\n  - {id: alice, vars: {nmespace: a}}\n");
+        assertUsage(CliRun.run(home, "grade", "--roster", badVars.toString()), "'nmespace' is not a variable of lab spark-k8s");
         assertThat(out).doesNotExist();
         assertThat(home.resolve("grades")).doesNotExist();
     }
