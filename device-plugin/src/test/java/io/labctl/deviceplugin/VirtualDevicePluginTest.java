@@ -175,11 +175,15 @@ class VirtualDevicePluginTest {
         FakeKubelet.Registration again = kubelet.awaitRegistration();
 
         assertThat(again.request().getResourceName()).isEqualTo("labctl.io/vgpu");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        // Register returns to the plugin just after the fake kubelet recorded it. Wait as long as the plugin's own
+        // Register deadline (10 s): on a loaded 2-core CI machine the reply once took longer than the 5 s waited here
+        // before. A reply that never came would make the plugin register a third time, which the next asserts catch.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
         while (loop.registrations() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20); // Register returns to the plugin just after the fake kubelet recorded it
+            Thread.sleep(20);
         }
-        assertThat(loop.registrations()).isEqualTo(2);
+        assertThat(loop.registrations()).as("registrations recorded by the fake kubelet since: %s", kubelet.registrations)
+                .isEqualTo(2);
         assertThat(settings.socket()).exists();
         // and it stays registered: its own socket's re-creation must not look like another kubelet restart
         assertThat(kubelet.registrations.poll(3, TimeUnit.SECONDS)).isNull();

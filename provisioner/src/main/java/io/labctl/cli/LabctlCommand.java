@@ -68,6 +68,9 @@ public final class LabctlCommand implements Runnable {
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // `labctl -n lab spark ...`: "lab" is also a subcommand's name, and picocli would
+        // otherwise refuse it as the value of an option that comes before the subcommand.
+        cmd.setAllowSubcommandsAsOptionParameters(true);
         cmd.setUsageHelpWidth(110);
         cmd.setExecutionExceptionHandler(errors);
         cmd.setParameterExceptionHandler(errors);
