@@ -11,6 +11,7 @@ import io.labctl.grading.checks.CheckTarget;
 import io.labctl.grading.checks.CheckType;
 import io.labctl.grading.checks.GradingContext;
 import io.labctl.grading.live.LiveCluster;
+import io.labctl.grading.live.LiveQueries;
 import io.labctl.kube.ApiServerProxy;
 import io.labctl.kube.KubeErrors;
 
@@ -103,10 +104,12 @@ public final class Grader {
         }
         String notGradable = results.stream().filter(r -> r.status() == CheckStatus.NOT_GRADABLE)
                 .map(CheckResult::observed).distinct().reduce((a, b) -> a + "; " + b).orElse(null);
+        // A cluster that stopped answering would only make the fingerprint wait for one more timeout.
+        List<String> nodes = clusterLost != null ? List.of() : context.cluster().map(Grader::nodeNames).orElse(List.of());
         Fingerprint fingerprint = new Fingerprint(clusterUid,
                 context.cluster().map(LiveCluster::server).orElse(null),
                 context.cluster().map(LiveCluster::context).orElse(null),
-                context.cluster().map(Grader::nodeNames).orElse(List.of()),
+                nodes,
                 context.submission().map(s -> s.sha256()).orElse(Map.of()),
                 context.cluster().map(LiveCluster::masterJson).orElse(Map.of()));
         return new GradeReport(student, lab.name(), lab.title(), start, (System.nanoTime() - t0) / 1_000_000, results,
@@ -173,8 +176,7 @@ public final class Grader {
 
     private static List<String> nodeNames(LiveCluster live) {
         try {
-            return live.memo("nodes-for-fingerprint", () -> live.client().nodes().list().getItems().stream()
-                    .map(n -> n.getMetadata().getName()).sorted().toList());
+            return LiveQueries.nodes(live).stream().map(n -> n.getMetadata().getName()).toList();
         } catch (RuntimeException e) {
             return List.of(); // a namespace-scoped identity cannot list nodes; the fingerprint then has none
         }

@@ -8,6 +8,7 @@ import io.labctl.grading.ClassGrading;
 import io.labctl.grading.GradeReport;
 import io.labctl.grading.Grader;
 import io.labctl.grading.Lab;
+import io.labctl.grading.LabLoader;
 import io.labctl.grading.Roster;
 import io.labctl.grading.StudentGrading;
 import io.labctl.kube.KubeTarget;
@@ -111,6 +112,9 @@ public final class GradeCommand implements Callable<Integer> {
         Map<String, String> vars = labOptions.vars(lab);
         Grader.Selection selection = labOptions.selection(lab, exercises);
         KubeTarget target = new KubeTarget(cli.options().kubeconfigFile(), cli.target().context(), null);
+        if (outDir != null || out != null) {
+            ReportFiles.requireWritable(outDir != null ? outDir : out.toAbsolutePath().getParent());
+        }
         GradeReport report = new StudentGrading(cli.connector(), Clock.systemUTC())
                 .grade(null, lab, vars, selection, target, submission);
         if (outDir != null) {
@@ -130,12 +134,13 @@ public final class GradeCommand implements Callable<Integer> {
         Lab lab = labOptions.load(r.lab(), r.dir());
         Map<String, String> vars = labOptions.vars(lab);
         for (Roster.Student s : r.students()) {
-            io.labctl.grading.LabLoader.requireKnownVars(lab, s.vars(), roster + ": student " + s.id() + " vars");
+            LabLoader.requireKnownVars(lab, s.vars(), roster + ": student " + s.id() + " vars");
         }
         Grader.Selection selection = labOptions.selection(lab, exercises);
         List<Roster.Student> students = selected(r);
         int bound = parallel != null ? parallel : r.parallel() != null ? r.parallel() : 8;
         Path dir = outDir != null ? outDir : r.dir().resolve("grades");
+        ReportFiles.requireWritable(dir);
         long t0 = System.nanoTime();
         cli.err().println("Grading " + students.size() + " student(s) of " + lab.name() + ", " + bound + " at a time");
         List<GradeReport> reports = new ClassGrading(new StudentGrading(cli.connector(), Clock.systemUTC()))

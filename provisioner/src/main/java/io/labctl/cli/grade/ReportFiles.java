@@ -1,5 +1,6 @@
 package io.labctl.cli.grade;
 
+import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.grading.GradeReport;
 import io.labctl.grading.report.ClassCsv;
@@ -17,6 +18,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Where reports go: stdout, one file, or a folder of {@code NAME.EXT} files plus {@code class.csv}.
@@ -40,7 +43,7 @@ final class ReportFiles {
         List<ReportFormat> formats = new ArrayList<>();
         for (String name : names) {
             try {
-                formats.add(ReportFormat.valueOf(name.trim().toLowerCase(java.util.Locale.ROOT)));
+                formats.add(ReportFormat.valueOf(name.trim().toLowerCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw LabctlException.usage("unknown report format '" + name + "'", "use one of "
                         + String.join(", ", Arrays.stream(ReportFormat.values()).map(Enum::name).toList()));
@@ -90,6 +93,19 @@ final class ReportFiles {
         return file;
     }
 
+    /**
+     * Fails now, before any cluster is read, when reports could not be written to {@code dir}: grading a
+     * class takes minutes, and an unwritable folder found at the end would throw that work away.
+     */
+    static void requireWritable(Path dir) {
+        atomically(dir.resolve(".labctl-write-probe"), w -> { });
+        try {
+            Files.deleteIfExists(dir.resolve(".labctl-write-probe"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void write(ReportFormat f, GradeReport report, Writer w) {
         try {
             ReportWriters.forFormat(f).write(report, w);
@@ -98,7 +114,7 @@ final class ReportFiles {
         }
     }
 
-    private static void atomically(Path file, java.util.function.Consumer<Writer> body) {
+    private static void atomically(Path file, Consumer<Writer> body) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -112,7 +128,7 @@ final class ReportFiles {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new LabctlException(io.labctl.core.ExitCode.USAGE, "cannot write " + file + ": " + e.getMessage(),
+            throw new LabctlException(ExitCode.USAGE, "cannot write " + file + ": " + e.getMessage(),
                     "choose a writable --out/--out-dir");
         }
     }

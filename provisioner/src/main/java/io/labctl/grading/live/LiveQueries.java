@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Cluster-wide reads shared by several checks, memoized per grading run. */
-final class LiveQueries {
+public final class LiveQueries {
     private LiveQueries() {
     }
 
-    static List<Node> nodes(LiveCluster live) {
+    public static List<Node> nodes(LiveCluster live) {
         return live.memo("nodes", () -> live.client().nodes().list().getItems().stream()
                 .sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList());
     }

@@ -78,6 +78,23 @@ class GradeCommandTest {
         assertThat(home.resolve("grades")).doesNotExist();
     }
 
+    @Test
+    void unwritableReportFolder_isExit2_beforeAnyClusterIsRead() throws Exception {
+        // The "folder" is a file: nothing can be written under it. The student's cluster is one that never
+        // answers, so a grading run that started would show up as a not-gradable exit 4 instead of this.
+        Path notADir = Files.writeString(home.resolve("grades-file"), "x");
+        Path roster = Files.writeString(home.resolve("class.yaml"),
+                "lab: spark-k8s\nstudents:\n  - {id: alice, kubeconfig: gone.kubeconfig}\n");
+        unreachableKubeconfig();
+        CliRun r = CliRun.run(home, "grade", "--roster", roster.toString(), "--out-dir", notADir.toString());
+        assertUsage(r, "cannot write " + notADir.resolve(".labctl-write-probe"));
+        assertThat(r.err()).contains("choose a writable --out/--out-dir").doesNotContain("[1/1]");
+        assertThat(notADir).hasContent("x");
+        CliRun one = CliRun.run(home, "--kubeconfig", home.resolve("gone.kubeconfig").toString(), "grade",
+                "--out", notADir.resolve("report.txt").toString());
+        assertUsage(one, "cannot write " + notADir.resolve(".labctl-write-probe"));
+    }
+
     private static void assertUsage(CliRun r, String message) {
         assertThat(r.status()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("error: ").contains(message).contains("hint: ");
