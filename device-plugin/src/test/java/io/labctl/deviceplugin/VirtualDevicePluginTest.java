@@ -175,9 +175,10 @@ class VirtualDevicePluginTest {
         FakeKubelet.Registration again = kubelet.awaitRegistration();
 
         assertThat(again.request().getResourceName()).isEqualTo("labctl.io/vgpu");
-        // Register returns to the plugin just after the fake kubelet recorded it. Wait as long as the plugin's own
-        // Register deadline (10 s): on a loaded 2-core CI machine the reply once took longer than the 5 s waited here
-        // before. A reply that never came would make the plugin register a third time, which the next asserts catch.
+        // Register returns to the plugin just after the fake kubelet recorded it. Wait a little longer than the
+        // plugin's own Register deadline (10 s): on a loaded 2-core CI machine the reply once took longer than the
+        // 5 s waited here before. A reply that never came would make the plugin register a third time, which the
+        // next asserts catch.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
         while (loop.registrations() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(20);

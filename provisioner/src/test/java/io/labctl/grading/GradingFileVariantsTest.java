@@ -8,11 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +26,8 @@ class GradingFileVariantsTest {
     @TempDir
     Path home;
 
-    /** One mistake: replace {@code from} by {@code to} in these files of the reference submission. */
-    record Mistake(String name, List<String> files, String from, String to) {
+    /** One mistake: writes the reference submission with that mistake into a folder, returns the folder. */
+    record Mistake(String name, UnaryOperator<Path> submission) {
         @Override
         public String toString() {
             return name;
@@ -37,38 +35,29 @@ class GradingFileVariantsTest {
     }
 
     static Stream<Arguments> variants() {
-        List<String> yaml = List.of("spark.yaml", "spark-commented.yaml");
         return Stream.of(
-                Arguments.of(new Mistake("wrong base image", List.of("base/Dockerfile"),
-                                "ARG BASE_IMAGE=ubuntu:22.04", "ARG BASE_IMAGE=ubuntu:20.04"),
+                Arguments.of(new Mistake("wrong base image", dir -> ReferenceSubmission.withReplaced(dir,
+                                "base/Dockerfile", "ARG BASE_IMAGE=ubuntu:22.04", "ARG BASE_IMAGE=ubuntu:20.04")),
                         Map.of("ex2.base-image", 2.0), "ubuntu:20.04"),
-                Arguments.of(new Mistake("Spark outside /opt", List.of("base/Dockerfile"),
-                                "/opt/spark", "/usr/local/spark"),
+                Arguments.of(new Mistake("Spark outside /opt", dir -> ReferenceSubmission.withReplaced(dir,
+                                "base/Dockerfile", "/opt/spark", "/usr/local/spark")),
                         Map.of("ex2.spark-in-opt", 1.0), "/usr/local/spark"),
-                Arguments.of(new Mistake("selector does not match the template", yaml,
-                                "      app: spark\n      component: worker\n  template:",
-                                "      app: spark\n      component: workers\n  template:"),
+                Arguments.of(new Mistake("selector does not match the template",
+                                dir -> ReferenceSubmission.withReplacedInYaml(dir,
+                                        "      app: spark\n      component: worker\n  template:",
+                                        "      app: spark\n      component: workers\n  template:")),
                         // Partial credit: one of the three selectors (master, worker, Service) is wrong.
                         Map.of("ex3.yaml-selectors", 0.33), "spark-worker"),
-                Arguments.of(new Mistake("Service named spark-master", yaml,
-                                "name: spark-master-svc", "name: spark-master"),
+                Arguments.of(new Mistake("Service named spark-master",
+                                dir -> ReferenceSubmission.withReplacedInYaml(dir,
+                                        "name: spark-master-svc", "name: spark-master")),
                         Map.of("ex3.yaml-service-links", 1.0), "SPARK_MASTER_PORT"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
-    void eachMistake_losesExactlyItsPoints_withAHintNamingIt(Mistake mistake, Map<String, Double> lost, String inHint)
-            throws IOException {
-        Path submission = ReferenceSubmission.write(home.resolve("student"));
-        for (String file : mistake.files()) {
-            Path path = submission.resolve(file);
-            String text = Files.readString(path);
-            // A variant that changes nothing would pass for the wrong reason.
-            assertThat(text).as(file).contains(mistake.from());
-            Files.writeString(path, text.replace(mistake.from(), mistake.to()));
-        }
-
-        GradeJson report = gradeFiles(submission);
+    void eachMistake_losesExactlyItsPoints_withAHintNamingIt(Mistake mistake, Map<String, Double> lost, String inHint) {
+        GradeJson report = gradeFiles(mistake.submission().apply(home.resolve("student")));
 
         assertThat(report.lost()).as(report.explain().toString()).isEqualTo(lost);
         String check = lost.keySet().iterator().next();

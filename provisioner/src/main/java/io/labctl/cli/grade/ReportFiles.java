@@ -98,9 +98,10 @@ final class ReportFiles {
      * class takes minutes, and an unwritable folder found at the end would throw that work away.
      */
     static void requireWritable(Path dir) {
-        atomically(dir.resolve(".labctl-write-probe"), w -> { });
+        Path probe = dir.resolve(".labctl-write-probe");
+        atomically(probe, w -> { });
         try {
-            Files.deleteIfExists(dir.resolve(".labctl-write-probe"));
+            Files.deleteIfExists(probe);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,4 +11,14 @@ public final class ReferenceSubmission {
     public static Path write(Path dir) {
         return SubmissionFixture.reference(dir).dir;
     }
+
+    /** The reference with {@code from}, which the file must contain, replaced by {@code to} in one file. */
+    public static Path withReplaced(Path dir, String relative, String from, String to) {
+        return SubmissionFixture.reference(dir).replace(relative, from, to).dir;
+    }
+
+    /** The reference with the same replacement in spark.yaml and its commented copy. */
+    public static Path withReplacedInYaml(Path dir, String from, String to) {
+        return SubmissionFixture.reference(dir).replaceInYaml(from, to).dir;
+    }
 }
