@@ -1,43 +1,85 @@
 package io.labctl.deviceplugin;
 
 import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
-import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
  * Keeps the plugin registered for as long as it runs. A restarting kubelet wipes the plugin directory (our socket
  * goes) and creates a new kubelet.sock: the plugin must serve and register again at once, or the kubelet rejects
- * running pods that use the devices. A file watch sees both; a slow poll covers missed events.
+ * running pods that use the devices.
+ *
+ * <p>Whether to register again is decided from the directory's <em>state</em>, never from events alone: the identity
+ * of kubelet.sock is read before each Register and compared afterwards, and our own socket must still exist. File
+ * events only wake the loop up (a slow poll covers missed ones). An event-driven loop loses a restart that happens
+ * between the Register reply and the start of watching; this one cannot.
  */
 public final class PluginLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(PluginLoop.class.getName());
-    private static final Duration RETRY = Duration.ofSeconds(1);
-    private static final Duration POLL = Duration.ofSeconds(5);
+
+    /**
+     * How long the loop waits for things.
+     *
+     * @param registerDeadline how long a Register call may take (the kubelet dials us back inside it)
+     * @param retry            the pause before trying again after a failed Register
+     * @param poll             how often the directory is looked at when no file event arrives
+     */
+    public record Timing(Duration registerDeadline, Duration retry, Duration poll) {
+        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(5));
+    }
 
     private final PluginSettings settings;
     private final VirtualDevices devices;
+    private final Timing timing;
+    private final Object registered = new Object();
     private volatile boolean stopped;
-    private volatile int registrations;
+    private volatile Thread runner;
     private volatile WatchService watch;
+    private int registrations; // guarded by registered
 
     public PluginLoop(PluginSettings settings, VirtualDevices devices) {
+        this(settings, devices, Timing.DEFAULT);
+    }
+
+    public PluginLoop(PluginSettings settings, VirtualDevices devices, Timing timing) {
         this.settings = settings;
         this.devices = devices;
+        this.timing = timing;
     }
 
-    /** How many times the plugin registered (1 after start, +1 per kubelet restart); for tests and the log. */
+    /** How many Register calls the kubelet answered (1 after start, +1 per kubelet restart); for tests and the log. */
     public int registrations() {
-        return registrations;
+        synchronized (registered) {
+            return registrations;
+        }
     }
 
-    /** Ends {@link #run()} promptly: closing the watch wakes it up. */
+    /**
+     * Waits until the kubelet has answered at least {@code count} Register calls, as the plugin saw them (a Register
+     * the kubelet recorded but whose reply never arrived does not count). False when {@code timeout} passes first.
+     */
+    public boolean awaitRegistrations(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (registered) {
+            while (registrations < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(registered, left);
+            }
+            return true;
+        }
+    }
+
+    /** Ends {@link #run()} promptly: closing the watch wakes it up, the interrupt cancels a Register in flight. */
     public void stop() {
         stopped = true;
         WatchService current = watch;
@@ -48,79 +90,84 @@ public final class PluginLoop implements Runnable {
                 // closing is all we wanted
             }
         }
+        Thread thread = runner;
+        if (thread != null && thread != Thread.currentThread()) {
+            thread.interrupt();
+        }
     }
 
     @Override
     public void run() {
+        runner = Thread.currentThread();
         try (WatchService watch = FileSystems.getDefault().newWatchService()) {
             this.watch = watch;
             settings.pluginDir().toFile().mkdirs();
             settings.pluginDir().register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE);
             while (!stopped) {
-                PluginServer server = startWithRetries();
-                if (server == null) {
+                Registered current = startWithRetries();
+                if (current == null) {
                     return;
                 }
-                try (server) {
-                    awaitKubeletRestart(watch, server);
+                try (PluginServer server = current.server()) {
+                    awaitKubeletRestart(watch, server, current.kubelet());
                 }
                 if (!stopped) {
                     LOG.info("the kubelet restarted (new " + settings.kubeletSocket().getFileName() + "); registering again");
                 }
             }
-        } catch (java.nio.file.ClosedWatchServiceException e) {
+        } catch (ClosedWatchServiceException e) {
             // stop() was called
         } catch (IOException e) {
             throw new IllegalStateException("cannot watch " + settings.pluginDir() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            runner = null;
         }
     }
 
-    private PluginServer startWithRetries() throws InterruptedException {
+    /** A serving plugin and the kubelet.sock it registered with. */
+    private record Registered(PluginServer server, Optional<SocketIdentity> kubelet) {
+    }
+
+    private Registered startWithRetries() throws InterruptedException {
         while (!stopped) {
+            // Read before dialing: a kubelet that restarts from here on shows up as a different identity, so the
+            // worst case is one needless extra Register, never a missed one.
+            Optional<SocketIdentity> kubelet = SocketIdentity.of(settings.kubeletSocket());
             try {
-                PluginServer server = PluginServer.startAndRegister(settings, devices);
-                registrations++;
-                return server;
+                PluginServer server = PluginServer.startAndRegister(settings, devices, timing.registerDeadline());
+                synchronized (registered) {
+                    registrations++;
+                    registered.notifyAll();
+                }
+                return new Registered(server, kubelet);
             } catch (IOException | RuntimeException e) {
+                if (stopped) {
+                    return null;
+                }
                 LOG.warning("cannot register with the kubelet at " + settings.kubeletSocket() + " yet: " + e.getMessage());
-                TimeUnit.MILLISECONDS.sleep(RETRY.toMillis());
+                TimeUnit.MILLISECONDS.sleep(timing.retry().toMillis());
             }
         }
         return null;
     }
 
     /**
-     * Returns when kubelet.sock is created anew, or when our socket is gone (the directory was wiped). Our own
-     * restart deletes and recreates our socket too, so a DELETE event alone proves nothing: the socket's existence
-     * is checked instead. Events from before this server started are dropped.
+     * Returns when kubelet.sock is no longer the one we registered with, or when our socket is gone (the directory
+     * was wiped). Checked before the first wait, so a restart that happened during Register is seen at once.
      */
-    private void awaitKubeletRestart(WatchService watch, PluginServer server) throws InterruptedException {
-        drain(watch);
+    private void awaitKubeletRestart(WatchService watch, PluginServer server, Optional<SocketIdentity> kubelet)
+            throws InterruptedException {
         while (!stopped) {
-            WatchKey key = watch.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-            boolean kubeletSocketCreated = false;
-            if (key != null) {
-                for (WatchEvent<?> event : key.pollEvents()) {
-                    Path name = (Path) event.context();
-                    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && settings.kubeletSocket().getFileName().equals(name)) {
-                        kubeletSocketCreated = true;
-                    }
-                }
-                key.reset();
-            }
-            if (kubeletSocketCreated || !server.socketExists()) {
+            if (!server.socketExists() || !SocketIdentity.of(settings.kubeletSocket()).equals(kubelet)) {
                 return;
             }
-        }
-    }
-
-    private static void drain(WatchService watch) {
-        WatchKey key;
-        while ((key = watch.poll()) != null) {
-            key.pollEvents();
-            key.reset();
+            WatchKey key = watch.poll(timing.poll().toMillis(), TimeUnit.MILLISECONDS);
+            if (key != null) {
+                key.pollEvents(); // the events only woke us; the state above decides
+                key.reset();
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import io.labctl.deviceplugin.v1beta1.RegistrationGrpc;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -26,14 +27,18 @@ public final class PluginServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Removes a stale socket of ours, serves, registers; throws if the kubelet refuses or is not there. */
-    public static PluginServer startAndRegister(PluginSettings settings, VirtualDevices devices) throws IOException {
+    /**
+     * Removes a stale socket of ours, serves, registers; throws if the kubelet refuses, is not there, or does not
+     * answer within {@code deadline} (then our socket is removed again).
+     */
+    public static PluginServer startAndRegister(PluginSettings settings, VirtualDevices devices, Duration deadline)
+            throws IOException {
         Files.createDirectories(settings.pluginDir());
         Files.deleteIfExists(settings.socket());
         Server server = UnixSockets.serve(settings.socket(), new VirtualDevicePlugin(settings, devices));
         PluginServer plugin = new PluginServer(settings, server);
         try {
-            plugin.register();
+            plugin.register(deadline);
         } catch (RuntimeException e) {
             plugin.close();
             throw e;
@@ -43,10 +48,10 @@ public final class PluginServer implements AutoCloseable {
         return plugin;
     }
 
-    private void register() {
+    private void register(Duration deadline) {
         ManagedChannel channel = UnixSockets.connect(settings.kubeletSocket());
         try {
-            RegistrationGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+            RegistrationGrpc.newBlockingStub(channel).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                     .register(RegisterRequest.newBuilder()
                             .setVersion(API_VERSION)
                             .setEndpoint(settings.socketName())

@@ -13,6 +13,8 @@ import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * gRPC over Unix domain sockets with Netty's epoll transport (shaded inside grpc-netty-shaded; Linux with glibc).
@@ -20,8 +22,20 @@ import java.nio.file.Path;
  */
 public final class UnixSockets {
     private static final EventLoopGroup EVENT_LOOPS = new EpollEventLoopGroup(2);
+    /**
+     * grpc asks every channel for SO_KEEPALIVE, which a Unix socket does not have; Netty's bootstraps (Bootstrap,
+     * ServerBootstrap) then warn for each connection, filling the plugin pod's log with noise. Held in a field: JUL
+     * keeps loggers only weakly.
+     */
+    private static final Logger NETTY_BOOTSTRAP = quiet("io.grpc.netty.shaded.io.netty.bootstrap");
 
     private UnixSockets() {
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     public static Server serve(Path socket, BindableService... services) throws IOException {

@@ -2,6 +2,7 @@ package io.labctl.deviceplugin;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.labctl.deviceplugin.v1beta1.DevicePluginGrpc;
 import io.labctl.deviceplugin.v1beta1.DevicePluginOptions;
@@ -18,12 +19,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * An in-process stand-in for the kubelet's Registration service on a temporary socket. Like the kubelet, it dials
  * the plugin back during Register (GetDevicePluginOptions), so a plugin that registers before serving fails here.
+ *
+ * <p>A Register is recorded <em>before</em> it is answered, as with any server: a recorded registration says the
+ * kubelet got the request, not that the plugin got the reply. {@link #beforeReply} runs in between, so a test can
+ * delay the reply, drop it, or restart the kubelet at exactly that moment.
  */
 final class FakeKubelet implements AutoCloseable {
     record Registration(RegisterRequest request, DevicePluginOptions dialedBack) {
     }
 
+    /** Runs after a Register is recorded and before it is answered; throwing answers UNAVAILABLE instead. */
+    interface BeforeReply {
+        void run(RegisterRequest request) throws Exception;
+    }
+
     final BlockingQueue<Registration> registrations = new LinkedBlockingQueue<>();
+    volatile BeforeReply beforeReply = request -> { };
     private final Server server;
 
     FakeKubelet(Path pluginDir) throws IOException {
@@ -31,17 +42,26 @@ final class FakeKubelet implements AutoCloseable {
             @Override
             public void register(RegisterRequest request, StreamObserver<Empty> response) {
                 ManagedChannel channel = UnixSockets.connect(pluginDir.resolve(request.getEndpoint()));
+                DevicePluginOptions options;
                 try {
-                    DevicePluginOptions options = DevicePluginGrpc.newBlockingStub(channel)
+                    options = DevicePluginGrpc.newBlockingStub(channel)
                             .withDeadlineAfter(5, TimeUnit.SECONDS).getDevicePluginOptions(Empty.getDefaultInstance());
-                    registrations.add(new Registration(request, options));
-                    response.onNext(Empty.getDefaultInstance());
-                    response.onCompleted();
                 } catch (RuntimeException e) {
                     response.onError(e);
+                    return;
                 } finally {
                     channel.shutdownNow();
                 }
+                registrations.add(new Registration(request, options));
+                try {
+                    beforeReply.run(request);
+                } catch (Exception e) {
+                    response.onError(Status.UNAVAILABLE.withDescription("reply dropped by the test: " + e.getMessage())
+                            .asRuntimeException());
+                    return;
+                }
+                response.onNext(Empty.getDefaultInstance());
+                response.onCompleted();
             }
         });
     }
@@ -54,6 +74,7 @@ final class FakeKubelet implements AutoCloseable {
         return registration;
     }
 
+    /** Stops serving; a Register still being handled is cancelled, as when the real kubelet's process ends. */
     @Override
     public void close() throws InterruptedException {
         server.shutdownNow();

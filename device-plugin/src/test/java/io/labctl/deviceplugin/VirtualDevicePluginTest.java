@@ -18,14 +18,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,21 +50,37 @@ class VirtualDevicePluginTest {
     private ManagedChannel channel;
     private PluginSettings settings;
 
+    /** The loop's own waits are long; every wait of the tests below ends as soon as its condition holds. */
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
     @BeforeEach
-    void start() throws Exception {
+    void startKubelet() throws Exception {
         settings = new PluginSettings("labctl.io/vgpu", 4, dir);
         kubelet = new FakeKubelet(dir);
         devices = new VirtualDevices("vgpu", 4);
-        loop = new PluginLoop(settings, devices);
+        channel = null;
+    }
+
+    private void startPlugin(PluginLoop.Timing timing) {
+        loop = new PluginLoop(settings, devices, timing);
         thread = new Thread(loop, "plugin-loop");
         thread.start();
-        channel = null;
+    }
+
+    /** Starts the plugin with its production timing and returns once the plugin has its first Register reply. */
+    private void startRegisteredPlugin() throws InterruptedException {
+        startPlugin(PluginLoop.Timing.DEFAULT);
+        assertThat(loop.awaitRegistrations(1, WAIT)).as("the plugin got the kubelet's reply").isTrue();
     }
 
     @AfterEach
     void stop() throws Exception {
-        loop.stop();
-        thread.join(10_000);
+        if (loop != null) {
+            loop.stop();
+            thread.join(WAIT.toMillis());
+            // a loop left running would outlive its test and meddle with the next one's threads and event loops
+            assertThat(thread.isAlive()).as("the plugin loop ended when stopped").isFalse();
+        }
         if (channel != null) {
             channel.shutdownNow();
         }
@@ -75,6 +96,8 @@ class VirtualDevicePluginTest {
 
     @Test
     void start_servesFirstThenRegistersWithTheKubelet() throws Exception {
+        startPlugin(PluginLoop.Timing.DEFAULT);
+
         FakeKubelet.Registration registration = kubelet.awaitRegistration();
 
         assertThat(registration.request().getVersion()).isEqualTo("v1beta1");
@@ -83,11 +106,12 @@ class VirtualDevicePluginTest {
         assertThat(registration.request().getOptions().getPreStartRequired()).isTrue();
         // the fake kubelet dialed back during Register: the plugin was already serving
         assertThat(registration.dialedBack().getGetPreferredAllocationAvailable()).isTrue();
+        assertThat(loop.awaitRegistrations(1, WAIT)).isTrue();
     }
 
     @Test
     void listAndWatch_sendsTheFullListThenEveryChange_andNeverCompletes() throws Exception {
-        kubelet.awaitRegistration();
+        startRegisteredPlugin();
         BlockingQueue<ListAndWatchResponse> updates = new LinkedBlockingQueue<>();
         AtomicBoolean completed = new AtomicBoolean();
         plugin();
@@ -122,7 +146,7 @@ class VirtualDevicePluginTest {
 
     @Test
     void allocate_tellsEachContainerItsDeviceIdsThroughTheEnvironment() throws Exception {
-        kubelet.awaitRegistration();
+        startRegisteredPlugin();
 
         AllocateResponse response = plugin().allocate(AllocateRequest.newBuilder()
                 .addContainerRequests(ContainerAllocateRequest.newBuilder().addDevicesIds("vgpu-0").addDevicesIds("vgpu-2"))
@@ -136,7 +160,7 @@ class VirtualDevicePluginTest {
 
     @Test
     void allocate_unknownDevice_isRefused() throws Exception {
-        kubelet.awaitRegistration();
+        startRegisteredPlugin();
 
         assertThatThrownBy(() -> plugin().allocate(AllocateRequest.newBuilder()
                 .addContainerRequests(ContainerAllocateRequest.newBuilder().addDevicesIds("vgpu-9")).build()))
@@ -148,7 +172,7 @@ class VirtualDevicePluginTest {
 
     @Test
     void preferredAllocation_mustIncludeFirstThenLowestIds() throws Exception {
-        kubelet.awaitRegistration();
+        startRegisteredPlugin();
 
         var response = plugin().getPreferredAllocation(PreferredAllocationRequest.newBuilder()
                 .addContainerRequests(ContainerPreferredAllocationRequest.newBuilder()
@@ -162,33 +186,129 @@ class VirtualDevicePluginTest {
 
     @Test
     void kubeletRestart_wipesTheDirectory_andThePluginRegistersAgain() throws Exception {
+        startRegisteredPlugin();
         kubelet.awaitRegistration();
 
-        // What a restarting kubelet does: its old server goes, the directory is emptied, a new kubelet.sock appears.
+        restartKubelet();
+        FakeKubelet.Registration again = kubelet.awaitRegistration();
+
+        assertThat(again.request().getResourceName()).isEqualTo("labctl.io/vgpu");
+        assertThat(loop.awaitRegistrations(2, WAIT)).as("the plugin got the new kubelet's reply").isTrue();
+        assertThat(settings.socket()).exists();
+        // and it stays registered: its own socket's re-creation must not look like another kubelet restart
+        assertThat(kubelet.registrations.poll(3, TimeUnit.SECONDS)).isNull();
+        assertThat(loop.registrations()).isEqualTo(2);
+    }
+
+    /*
+     * The races below are forced through the fake kubelet's beforeReply hook, at the moment between the kubelet
+     * recording a Register and the plugin receiving the reply. The first is how CI once failed: a test that took
+     * "the kubelet recorded it" for "the plugin is registered" restarted the kubelet while the reply was in flight.
+     */
+
+    @Test
+    void kubeletRestartsWhileRegisterIsInFlight_thePluginRegistersWithTheNewKubelet() throws Exception {
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch restarted = new CountDownLatch(1);
+        kubelet.beforeReply = request -> {
+            recorded.countDown();
+            // the reply waits until close() below has cancelled this call, as a dying kubelet's would
+            restarted.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+        };
+        startPlugin(PluginLoop.Timing.DEFAULT);
+        assertThat(recorded.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        restartKubelet();
+        restarted.countDown();
+        kubelet.awaitRegistration();
+
+        assertThat(loop.awaitRegistrations(1, WAIT)).as("the plugin got the new kubelet's reply").isTrue();
+        assertThat(settings.socket()).exists();
+        assertThat(kubelet.registrations.poll(3, TimeUnit.SECONDS)).isNull();
+        assertThat(loop.registrations()).as("the cancelled Register is not counted").isEqualTo(1);
+    }
+
+    @Test
+    void registerReplyDropped_thePluginTriesAgainUntilTheKubeletAnswers() throws Exception {
+        AtomicInteger replies = new AtomicInteger();
+        kubelet.beforeReply = request -> {
+            if (replies.incrementAndGet() == 1) {
+                throw new IllegalStateException("first reply lost");
+            }
+        };
+        startPlugin(PluginLoop.Timing.DEFAULT);
+
+        kubelet.awaitRegistration();
+        kubelet.awaitRegistration();
+
+        assertThat(loop.awaitRegistrations(1, WAIT)).isTrue();
+        assertThat(settings.socket()).exists();
+        assertThat(kubelet.registrations.poll(3, TimeUnit.SECONDS)).isNull();
+        assertThat(loop.registrations()).isEqualTo(1);
+    }
+
+    @Test
+    void registerReplyLaterThanTheDeadline_thePluginTriesAgain() throws Exception {
+        CountDownLatch firstDeadlinePassed = new CountDownLatch(1);
+        AtomicInteger replies = new AtomicInteger();
+        kubelet.beforeReply = request -> {
+            if (replies.incrementAndGet() == 1) {
+                // held past the plugin's deadline, then answered into a call the plugin has given up on
+                firstDeadlinePassed.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        };
+        startPlugin(new PluginLoop.Timing(Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofSeconds(5)));
+
+        kubelet.awaitRegistration();
+        kubelet.awaitRegistration(); // the retry: the plugin did not wait forever for the first reply
+        firstDeadlinePassed.countDown();
+
+        assertThat(loop.awaitRegistrations(1, WAIT)).isTrue();
+        assertThat(settings.socket()).exists();
+    }
+
+    @Test
+    void kubeletSocketReplacedJustBeforeTheReply_thePluginRegistersAgainWithoutWaitingForAPoll() throws Exception {
+        AtomicReference<FakeKubelet> restarted = new AtomicReference<>();
+        kubelet.beforeReply = request -> {
+            if (restarted.get() == null) {
+                // The old kubelet still answers this one call, but a new kubelet.sock is already in place: its file
+                // event comes before the plugin has even seen the reply. Only kubelet.sock changes (our socket
+                // stays), so nothing but the socket's identity tells the plugin it registered with the old one.
+                Files.delete(settings.kubeletSocket());
+                restarted.set(new FakeKubelet(dir));
+            }
+        };
+        // a poll of an hour: only the socket's identity, checked as soon as Register returns, can notice in time
+        startPlugin(new PluginLoop.Timing(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1)));
+        kubelet.awaitRegistration();
+        FakeKubelet old = kubelet;
+        try {
+            assertThat(loop.awaitRegistrations(1, WAIT)).isTrue();
+            kubelet = restarted.get();
+
+            kubelet.awaitRegistration();
+
+            assertThat(loop.awaitRegistrations(2, WAIT)).as("registered with the new kubelet").isTrue();
+            assertThat(settings.socket()).exists();
+        } finally {
+            old.close();
+        }
+    }
+
+    /** What a restarting kubelet does: its server goes, the directory is emptied, a new kubelet.sock appears. */
+    private void restartKubelet() throws Exception {
         kubelet.close();
+        wipe();
+        kubelet = new FakeKubelet(dir);
+    }
+
+    private void wipe() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
             }
         }
-        kubelet = new FakeKubelet(dir);
-        FakeKubelet.Registration again = kubelet.awaitRegistration();
-
-        assertThat(again.request().getResourceName()).isEqualTo("labctl.io/vgpu");
-        // Register returns to the plugin just after the fake kubelet recorded it. Wait a little longer than the
-        // plugin's own Register deadline (10 s): on a loaded 2-core CI machine the reply once took longer than the
-        // 5 s waited here before. A reply that never came would make the plugin register a third time, which the
-        // next asserts catch.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
-        while (loop.registrations() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(loop.registrations()).as("registrations recorded by the fake kubelet since: %s", kubelet.registrations)
-                .isEqualTo(2);
-        assertThat(settings.socket()).exists();
-        // and it stays registered: its own socket's re-creation must not look like another kubelet restart
-        assertThat(kubelet.registrations.poll(3, TimeUnit.SECONDS)).isNull();
-        assertThat(loop.registrations()).isEqualTo(2);
     }
 
     @Test
