@@ -12,14 +12,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Keeps the plugin registered for as long as it runs. A restarting kubelet wipes the plugin directory (our socket
- * goes) and creates a new kubelet.sock: the plugin must serve and register again at once, or the kubelet rejects
- * running pods that use the devices.
+ * Keeps the plugin served and registered for as long as it runs. A restarting kubelet wipes the plugin directory
+ * (our socket goes) and creates a new kubelet.sock: the plugin must serve and register again at once, or the
+ * kubelet rejects running pods that use the devices.
  *
- * <p>Whether to register again is decided from the directory's <em>state</em>, never from events alone: the identity
- * of kubelet.sock is read before each Register and compared afterwards, and our own socket must still exist. File
- * events only wake the loop up (a slow poll covers missed ones). An event-driven loop loses a restart that happens
- * between the Register reply and the start of watching; this one cannot.
+ * <p>What to do is decided from the directory's <em>state</em>, never from events alone. Our socket missing means
+ * serve again. A kubelet.sock other than the one we registered with (by {@link SocketIdentity}, read before and
+ * after each Register) means register again, with the server kept up. File events only wake the loop (a slow poll
+ * covers missed ones). An event-driven loop loses a restart that happens between the Register reply and the start
+ * of watching, and one that reads "no kubelet.sock" as a kubelet to compare with re-registers for nothing; this
+ * one does neither.
  */
 public final class PluginLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(PluginLoop.class.getName());
@@ -99,20 +101,39 @@ public final class PluginLoop implements Runnable {
     @Override
     public void run() {
         runner = Thread.currentThread();
+        PluginServer server = null;
         try (WatchService watch = FileSystems.getDefault().newWatchService()) {
             this.watch = watch;
             settings.pluginDir().toFile().mkdirs();
             settings.pluginDir().register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE);
+            Optional<SocketIdentity> registeredWith = Optional.empty();
             while (!stopped) {
-                Registered current = startWithRetries();
-                if (current == null) {
-                    return;
+                if (server == null || !server.socketExists()) {
+                    // Our socket is gone (the kubelet wiped the directory): serve again, and register again after.
+                    closeQuietly(server);
+                    server = null;
+                    registeredWith = Optional.empty();
+                    try {
+                        server = PluginServer.serve(settings, devices);
+                    } catch (IOException e) {
+                        LOG.warning("cannot serve on " + settings.socket() + " yet: " + e.getMessage());
+                        TimeUnit.MILLISECONDS.sleep(timing.retry().toMillis());
+                        continue;
+                    }
                 }
-                try (PluginServer server = current.server()) {
-                    awaitKubeletRestart(watch, server, current.kubelet());
+                Optional<SocketIdentity> kubelet = SocketIdentity.of(settings.kubeletSocket());
+                if (kubelet.isPresent() && !kubelet.equals(registeredWith)) {
+                    if (registeredWith.isPresent()) {
+                        LOG.info("the kubelet restarted (new " + settings.kubeletSocket().getFileName() + "); registering again");
+                    }
+                    registeredWith = register(server, kubelet);
+                    continue; // look again at once: the kubelet may have changed during the call
                 }
-                if (!stopped) {
-                    LOG.info("the kubelet restarted (new " + settings.kubeletSocket().getFileName() + "); registering again");
+                // Nothing to do until something in the directory changes; the poll covers missed events.
+                WatchKey key = watch.poll(timing.poll().toMillis(), TimeUnit.MILLISECONDS);
+                if (key != null) {
+                    key.pollEvents(); // the events only woke us; the state above decides
+                    key.reset();
                 }
             }
         } catch (ClosedWatchServiceException e) {
@@ -122,52 +143,36 @@ public final class PluginLoop implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            closeQuietly(server);
             runner = null;
         }
     }
 
-    /** A serving plugin and the kubelet.sock it registered with. */
-    private record Registered(PluginServer server, Optional<SocketIdentity> kubelet) {
-    }
-
-    private Registered startWithRetries() throws InterruptedException {
-        while (!stopped) {
-            // Read before dialing: a kubelet that restarts from here on shows up as a different identity, so the
-            // worst case is one needless extra Register, never a missed one.
-            Optional<SocketIdentity> kubelet = SocketIdentity.of(settings.kubeletSocket());
-            try {
-                PluginServer server = PluginServer.startAndRegister(settings, devices, timing.registerDeadline());
-                synchronized (registered) {
-                    registrations++;
-                    registered.notifyAll();
-                }
-                return new Registered(server, kubelet);
-            } catch (IOException | RuntimeException e) {
-                if (stopped) {
-                    return null;
-                }
+    /**
+     * One Register call. Returns the kubelet.sock it surely reached: the identity read before the call, if the file
+     * is still the same after it. When kubelet.sock changed during the call (or the call failed), returns empty so
+     * the loop registers again, with the server kept up.
+     */
+    private Optional<SocketIdentity> register(PluginServer server, Optional<SocketIdentity> before) throws InterruptedException {
+        try {
+            server.register(timing.registerDeadline());
+            synchronized (registered) {
+                registrations++;
+                registered.notifyAll();
+            }
+            return SocketIdentity.of(settings.kubeletSocket()).equals(before) ? before : Optional.empty();
+        } catch (RuntimeException e) {
+            if (!stopped) {
                 LOG.warning("cannot register with the kubelet at " + settings.kubeletSocket() + " yet: " + e.getMessage());
                 TimeUnit.MILLISECONDS.sleep(timing.retry().toMillis());
             }
+            return Optional.empty();
         }
-        return null;
     }
 
-    /**
-     * Returns when kubelet.sock is no longer the one we registered with, or when our socket is gone (the directory
-     * was wiped). Checked before the first wait, so a restart that happened during Register is seen at once.
-     */
-    private void awaitKubeletRestart(WatchService watch, PluginServer server, Optional<SocketIdentity> kubelet)
-            throws InterruptedException {
-        while (!stopped) {
-            if (!server.socketExists() || !SocketIdentity.of(settings.kubeletSocket()).equals(kubelet)) {
-                return;
-            }
-            WatchKey key = watch.poll(timing.poll().toMillis(), TimeUnit.MILLISECONDS);
-            if (key != null) {
-                key.pollEvents(); // the events only woke us; the state above decides
-                key.reset();
-            }
+    private static void closeQuietly(PluginServer server) {
+        if (server != null) {
+            server.close();
         }
     }
 }

@@ -12,43 +12,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * One life of the plugin towards one kubelet: serve on our socket, then register. The order matters: the kubelet
- * dials our socket back while handling Register, so the server must already answer.
+ * The plugin's gRPC server on its socket, and its Register calls to the kubelet. Serving comes first: the kubelet
+ * dials our socket back while handling Register, so the server must already answer. One server may register
+ * several times (with each new kubelet): Register is idempotent for the kubelet, and keeping the server up means
+ * the kubelet's ListAndWatch stream is never cut by a re-registration.
  */
 public final class PluginServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PluginServer.class.getName());
     public static final String API_VERSION = "v1beta1";
 
     private final PluginSettings settings;
+    private final VirtualDevices devices;
     private final Server server;
 
-    private PluginServer(PluginSettings settings, Server server) {
+    private PluginServer(PluginSettings settings, VirtualDevices devices, Server server) {
         this.settings = settings;
+        this.devices = devices;
         this.server = server;
     }
 
-    /**
-     * Removes a stale socket of ours, serves, registers; throws if the kubelet refuses, is not there, or does not
-     * answer within {@code deadline} (then our socket is removed again).
-     */
-    public static PluginServer startAndRegister(PluginSettings settings, VirtualDevices devices, Duration deadline)
-            throws IOException {
+    /** Removes a stale socket of ours and serves on a fresh one. */
+    public static PluginServer serve(PluginSettings settings, VirtualDevices devices) throws IOException {
         Files.createDirectories(settings.pluginDir());
         Files.deleteIfExists(settings.socket());
-        Server server = UnixSockets.serve(settings.socket(), new VirtualDevicePlugin(settings, devices));
-        PluginServer plugin = new PluginServer(settings, server);
-        try {
-            plugin.register(deadline);
-        } catch (RuntimeException e) {
-            plugin.close();
-            throw e;
-        }
-        LOG.info("serving " + settings.resourceName() + " (" + devices.ids().size() + " devices) on " + settings.socket()
-                + ", registered with the kubelet");
-        return plugin;
+        return new PluginServer(settings, devices, UnixSockets.serve(settings.socket(), new VirtualDevicePlugin(settings, devices)));
     }
 
-    private void register(Duration deadline) {
+    /** Registers with whatever kubelet answers on kubelet.sock; throws if it refuses or does not answer in time. */
+    public void register(Duration deadline) {
         ManagedChannel channel = UnixSockets.connect(settings.kubeletSocket());
         try {
             RegistrationGrpc.newBlockingStub(channel).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
@@ -61,6 +52,8 @@ public final class PluginServer implements AutoCloseable {
         } finally {
             channel.shutdownNow();
         }
+        LOG.info("serving " + settings.resourceName() + " (" + devices.ids().size() + " devices) on " + settings.socket()
+                + ", registered with the kubelet");
     }
 
     public boolean socketExists() {

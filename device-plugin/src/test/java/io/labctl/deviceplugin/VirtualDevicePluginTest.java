@@ -21,9 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -285,15 +289,37 @@ class VirtualDevicePluginTest {
         FakeKubelet old = kubelet;
         try {
             assertThat(loop.awaitRegistrations(1, WAIT)).isTrue();
+            Optional<SocketIdentity> served = SocketIdentity.of(settings.socket());
             kubelet = restarted.get();
 
             kubelet.awaitRegistration();
 
             assertThat(loop.awaitRegistrations(2, WAIT)).as("registered with the new kubelet").isTrue();
-            assertThat(settings.socket()).exists();
+            // the kubelet's ListAndWatch stream is never cut by a re-registration: the server kept its socket
+            assertThat(SocketIdentity.of(settings.socket())).isEqualTo(served);
         } finally {
             old.close();
         }
+    }
+
+    @Test
+    void kubeletSocketAppearsOnlyAfterThePluginServedAgain_itRegistersOnceAndKeepsServing() throws Exception {
+        startRegisteredPlugin();
+        kubelet.awaitRegistration();
+        kubelet.close();
+        wipe();
+        // The plugin notices its socket is gone and serves again while there is no kubelet.sock at all (how the soak
+        // run once caught an earlier fix re-registering for nothing): it must wait for one, not dial nothing.
+        awaitFile(settings.socket());
+        Optional<SocketIdentity> served = SocketIdentity.of(settings.socket());
+
+        kubelet = new FakeKubelet(dir);
+        kubelet.awaitRegistration();
+
+        assertThat(loop.awaitRegistrations(2, WAIT)).isTrue();
+        assertThat(kubelet.registrations.poll(3, TimeUnit.SECONDS)).as("no registration for nothing").isNull();
+        assertThat(loop.registrations()).isEqualTo(2);
+        assertThat(SocketIdentity.of(settings.socket())).as("registering did not restart the server").isEqualTo(served);
     }
 
     /** What a restarting kubelet does: its server goes, the directory is emptied, a new kubelet.sock appears. */
@@ -301,6 +327,22 @@ class VirtualDevicePluginTest {
         kubelet.close();
         wipe();
         kubelet = new FakeKubelet(dir);
+    }
+
+    /** Waits for a file to exist by watching the directory (no sleep loop). */
+    private void awaitFile(Path file) throws Exception {
+        try (WatchService watch = dir.getFileSystem().newWatchService()) {
+            dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!Files.exists(file)) {
+                assertThat(System.nanoTime()).as(file + " appeared in time").isLessThan(deadline);
+                WatchKey key = watch.poll(1, TimeUnit.SECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
+        }
     }
 
     private void wipe() throws IOException {
