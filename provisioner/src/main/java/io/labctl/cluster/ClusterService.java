@@ -1,7 +1,7 @@
 package io.labctl.cluster;
 
+import io.labctl.kube.Nodes;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
@@ -87,7 +87,7 @@ public final class ClusterService {
 
         progress.step("Waiting for " + spec.nodes() + " Ready nodes");
         try (KubeSession session = connect(record)) {
-            List<Node> nodes = NodeReadiness.await(session.client(), spec.nodes(), timeout, progress);
+            List<Node> nodes = Nodes.await(session.client(), spec.nodes(), timeout, progress);
             return view(record, provider.runtimeState(record), "yes", nodes, provisioned.accessNotes());
         } catch (LabctlException e) {
             if (e.exitCode() == ExitCode.UNREACHABLE) {
@@ -167,16 +167,11 @@ public final class ClusterService {
     }
 
     private static ClusterView.NodeView nodeView(Node node) {
-        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
-        boolean master = labels.containsKey("node-role.kubernetes.io/control-plane")
-                || labels.containsKey("node-role.kubernetes.io/master");
-        String ip = node.getStatus() == null || node.getStatus().getAddresses() == null ? null
-                : node.getStatus().getAddresses().stream().filter(a -> "InternalIP".equals(a.getType()))
-                .map(NodeAddress::getAddress).findFirst().orElse(null);
+        String ip = Nodes.address(node, "InternalIP").orElse(null);
         String kubelet = node.getStatus() == null || node.getStatus().getNodeInfo() == null ? null
                 : node.getStatus().getNodeInfo().getKubeletVersion();
-        return new ClusterView.NodeView(node.getMetadata().getName(), master ? "master" : "worker",
-                NodeReadiness.isReady(node), ip, kubelet);
+        return new ClusterView.NodeView(node.getMetadata().getName(), Nodes.isControlPlane(node) ? "master" : "worker",
+                Nodes.isReady(node), ip, kubelet);
     }
 
     /** Exposed for the CLI: a client for a recorded cluster. */

@@ -5,12 +5,12 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
-import io.labctl.core.ExitCode;
+import io.labctl.kube.Labels;
 import io.labctl.core.LabctlException;
 import io.labctl.core.Progress;
 import io.labctl.kube.AccessCheck;
 import io.labctl.kube.AccessCheck.Permission;
+import io.labctl.kube.Await;
 import io.labctl.kube.KubeErrors;
 import io.labctl.kube.NodeImages;
 import io.labctl.kube.ServerSideApply;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code labctl device-plugin install}: checks (permissions, the image on the nodes it will run on), applies the
@@ -81,8 +80,8 @@ public final class DevicePluginInstaller {
     /** The plugin pods labctl installed, in every namespace: "namespace/pod on node: phase". */
     public List<String> pluginPods() {
         List<Pod> pods = KubeErrors.call(client, () -> client.pods().inAnyNamespace()
-                .withLabel("app.kubernetes.io/managed-by", "labctl")
-                .withLabelIn("app.kubernetes.io/name", "labctl-device-plugin", "nvidia-device-plugin").list().getItems(),
+                .withLabel(Labels.MANAGED_BY, Labels.MANAGER)
+                .withLabelIn(Labels.NAME, "labctl-device-plugin", "nvidia-device-plugin").list().getItems(),
                 "list the device plugin pods");
         return pods.stream().map(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName() + " on "
                 + p.getSpec().getNodeName() + ": " + p.getStatus().getPhase()).toList();
@@ -111,24 +110,24 @@ public final class DevicePluginInstaller {
 
     private int awaitPodsReady(DevicePluginRequest request, Duration timeout) {
         progress.step("Waiting for the plugin pods to be Ready");
-        try {
-            DaemonSet ready = client.apps().daemonSets().inNamespace(request.namespace()).withName(request.name())
-                    .waitUntilCondition(ds -> ds != null && ds.getStatus() != null
-                            && ds.getStatus().getDesiredNumberScheduled() != null && ds.getStatus().getDesiredNumberScheduled() > 0
-                            && ds.getStatus().getObservedGeneration() != null
-                            && ds.getStatus().getObservedGeneration() >= ds.getMetadata().getGeneration()
-                            && ds.getStatus().getDesiredNumberScheduled().equals(ds.getStatus().getNumberReady())
-                            && ds.getStatus().getDesiredNumberScheduled().equals(ds.getStatus().getUpdatedNumberScheduled()),
-                            timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return ready.getStatus().getNumberReady();
-        } catch (KubernetesClientTimeoutException e) {
-            DaemonSet current = client.apps().daemonSets().inNamespace(request.namespace()).withName(request.name()).get();
-            String counts = current == null || current.getStatus() == null ? "no status"
-                    : current.getStatus().getNumberReady() + " of " + current.getStatus().getDesiredNumberScheduled() + " pods Ready";
-            throw new LabctlException(ExitCode.TIMEOUT, "the device plugin is not ready after " + timeout.toSeconds() + "s: "
-                    + counts, "look at its pods: kubectl get pods -n " + request.namespace() + " -l app.kubernetes.io/instance="
-                    + request.name() + "; remove it with labctl device-plugin uninstall --type " + request.type(), e);
-        }
+        DaemonSet ready = Await.on(client, client.apps().daemonSets().inNamespace(request.namespace())
+                        .withName(request.name()), "the device plugin's pods to be Ready")
+                .hint("look at its pods: kubectl get pods -n " + request.namespace() + " -l app.kubernetes.io/instance="
+                        + request.name() + "; remove it with labctl device-plugin uninstall --type " + request.type())
+                .until(timeout, list -> list.size() == 1 && rolledOut(list.get(0)) ? Await.Verdict.done(list.get(0), null)
+                        : Await.Verdict.notYet(list.isEmpty() || list.get(0).getStatus() == null ? "no status"
+                        : list.get(0).getStatus().getNumberReady() + " of "
+                        + list.get(0).getStatus().getDesiredNumberScheduled() + " pods Ready"));
+        return ready.getStatus().getNumberReady();
+    }
+
+    /** Every scheduled pod runs the current generation and is Ready. */
+    private static boolean rolledOut(DaemonSet ds) {
+        var status = ds.getStatus();
+        return status != null && status.getDesiredNumberScheduled() != null && status.getDesiredNumberScheduled() > 0
+                && status.getObservedGeneration() != null && status.getObservedGeneration() >= ds.getMetadata().getGeneration()
+                && status.getDesiredNumberScheduled().equals(status.getNumberReady())
+                && status.getDesiredNumberScheduled().equals(status.getUpdatedNumberScheduled());
     }
 
     /**
@@ -139,21 +138,18 @@ public final class DevicePluginInstaller {
     private void awaitCapacity(DevicePluginRequest request, Duration timeout) {
         progress.step("Waiting for the nodes to advertise " + request.count() + " " + request.resource());
         List<String> nodeNames = client.pods().inNamespace(request.namespace())
-                .withLabels(Map.of("app.kubernetes.io/instance", request.name())).list().getItems().stream()
+                .withLabels(Map.of(Labels.INSTANCE, request.name())).list().getItems().stream()
                 .map(p -> p.getSpec().getNodeName()).distinct().toList();
         for (String nodeName : nodeNames) {
-            try {
-                client.nodes().withName(nodeName).waitUntilCondition(
-                        node -> node != null && NodeDevices.of(node).allocatable().getOrDefault(request.resource(), 0L)
-                                == request.count(),
-                        timeout.toMillis(), TimeUnit.MILLISECONDS);
-                progress.update(nodeName + ": " + request.resource() + " = " + request.count());
-            } catch (KubernetesClientTimeoutException e) {
-                throw new LabctlException(ExitCode.TIMEOUT, "node " + nodeName + " does not offer " + request.count() + " "
-                        + request.resource() + " after " + timeout.toSeconds() + "s (the plugin did not register)",
-                        "see the plugin's log: kubectl logs -n " + request.namespace() + " -l app.kubernetes.io/instance="
-                                + request.name(), e);
-            }
+            Await.on(client, client.nodes().withName(nodeName), "node " + nodeName + " to offer " + request.count() + " "
+                            + request.resource() + " (the plugin registering with its kubelet)")
+                    .hint("see the plugin's log: kubectl logs -n " + request.namespace() + " -l app.kubernetes.io/instance="
+                            + request.name())
+                    .until(timeout, nodes -> nodes.size() == 1 && NodeDevices.of(nodes.get(0)).allocatable()
+                                    .getOrDefault(request.resource(), 0L) == request.count(),
+                            nodes -> nodes.isEmpty() ? "the node is gone" : request.resource() + " = "
+                                    + NodeDevices.of(nodes.get(0)).allocatable().getOrDefault(request.resource(), 0L));
+            progress.update(nodeName + ": " + request.resource() + " = " + request.count());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.labctl.exec;
 
+import io.labctl.core.Durations;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import org.apache.commons.exec.CommandLine;
@@ -75,7 +76,7 @@ public final class ProcessRunner {
         }
         if (watchdog.killedProcess()) {
             throw new LabctlException(ExitCode.TIMEOUT, "'" + command.display() + "' did not finish within "
-                    + command.timeout().toSeconds() + "s and was stopped",
+                    + Durations.format(command.timeout()) + " and was stopped",
                     "check the tool's own output above; raise the limit with --timeout if the machine is just slow");
         }
         if (Thread.currentThread().isInterrupted()) {

@@ -1,25 +1,41 @@
-package io.labctl.cluster;
+package io.labctl.kube;
 
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.labctl.core.ExitCode;
-import io.labctl.core.LabctlException;
 import io.labctl.core.Progress;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Waits for a new cluster's nodes through a watch. A provider's "started" (k3s's log line, minikube's exit,
- * vagrant's exit) does not mean the nodes are Ready; pods scheduled before that stay Pending.
+ * What labctl knows about nodes, written once: readiness, the control-plane role, addresses, and the wait for a
+ * new cluster's nodes. A provider's "started" (k3s's log line, minikube's exit, vagrant's exit) does not mean the
+ * nodes are Ready; pods scheduled before that stay Pending.
  */
-public final class NodeReadiness {
-    private NodeReadiness() {
+public final class Nodes {
+    /** The role labels of control-plane nodes: kubeadm's current one, and the one k3s and older clusters set. */
+    public static final List<String> CONTROL_PLANE_LABELS = List.of("node-role.kubernetes.io/control-plane",
+            "node-role.kubernetes.io/master");
+
+    private Nodes() {
+    }
+
+    public static boolean isControlPlane(Node node) {
+        Map<String, String> labels = node.getMetadata().getLabels();
+        return labels != null && CONTROL_PLANE_LABELS.stream().anyMatch(labels::containsKey);
+    }
+
+    /** The node's address of this type ("InternalIP", "ExternalIP"), if it reports one. */
+    public static Optional<String> address(Node node, String type) {
+        if (node.getStatus() == null || node.getStatus().getAddresses() == null) {
+            return Optional.empty();
+        }
+        return node.getStatus().getAddresses().stream().filter(a -> type.equals(a.getType()))
+                .map(NodeAddress::getAddress).findFirst();
     }
 
     public static boolean isReady(Node node) {
@@ -36,7 +52,7 @@ public final class NodeReadiness {
 
     /** "2/3 nodes Ready (lab1-worker-2 NotReady)". */
     public static String summary(List<Node> nodes, int expected) {
-        long ready = nodes.stream().filter(NodeReadiness::isReady).count();
+        long ready = nodes.stream().filter(Nodes::isReady).count();
         StringBuilder text = new StringBuilder(ready + "/" + expected + " nodes Ready");
         List<String> notReady = nodes.stream().filter(n -> !isReady(n)).map(n -> n.getMetadata().getName()).toList();
         if (!notReady.isEmpty()) {
@@ -49,49 +65,9 @@ public final class NodeReadiness {
 
     /** Blocks until at least {@code expected} nodes are Ready; TIMEOUT says which are missing. */
     public static List<Node> await(KubernetesClient client, int expected, Duration timeout, Progress progress) {
-        Semaphore changed = new Semaphore(0);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        SharedIndexInformer<Node> informer = client.nodes().inform(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Node node) {
-                changed.release();
-            }
-
-            @Override
-            public void onUpdate(Node before, Node after) {
-                changed.release();
-            }
-
-            @Override
-            public void onDelete(Node node, boolean unknownFinalState) {
-                changed.release();
-            }
-        });
-        try {
-            String last = "";
-            while (true) {
-                List<Node> nodes = informer.getStore().list();
-                String summary = summary(nodes, expected);
-                if (!summary.equals(last)) {
-                    progress.update(summary);
-                    last = summary;
-                }
-                if (nodes.stream().filter(NodeReadiness::isReady).count() >= expected) {
-                    return nodes;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new LabctlException(ExitCode.TIMEOUT, "the cluster's nodes are not Ready after "
-                            + timeout.toSeconds() + "s: " + summary,
-                            "the machines exist; check them with `labctl cluster status`, or remove them with `labctl cluster down`");
-                }
-                changed.tryAcquire(Math.min(left, TimeUnit.SECONDS.toNanos(5)), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabctlException(ExitCode.INTERRUPTED, "interrupted while waiting for nodes", null);
-        } finally {
-            informer.close();
-        }
+        return Await.on(client, client.nodes(), expected + " Ready nodes").reportingTo(progress)
+                .hint("the machines exist; check them with `labctl cluster status`, or remove them with `labctl cluster down`")
+                .until(timeout, nodes -> nodes.stream().filter(Nodes::isReady).count() >= expected,
+                        nodes -> summary(nodes, expected));
     }
 }

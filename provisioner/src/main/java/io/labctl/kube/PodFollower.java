@@ -5,8 +5,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
-import io.labctl.core.ExitCode;
-import io.labctl.core.LabctlException;
 import io.labctl.core.Progress;
 
 import java.io.BufferedReader;
@@ -15,9 +13,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -33,20 +29,15 @@ public final class PodFollower {
 
     /** Waits until {@code condition} holds; TIMEOUT explains the pod's state in plain words. */
     public Pod await(PodResource pod, Predicate<Pod> condition, Duration timeout, String what) {
-        try {
-            return pod.informOnCondition(pods -> !pods.isEmpty() && condition.test(pods.get(0)))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(0);
-        } catch (TimeoutException e) {
-            Pod current = pod.get();
-            throw new LabctlException(ExitCode.TIMEOUT, what + " did not get there in " + timeout.toSeconds() + "s: "
-                    + (current == null ? "the pod is gone" : PodDiagnosis.explain(current)),
-                    "see `kubectl describe pod`; raise --timeout for long jobs");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabctlException(ExitCode.INTERRUPTED, "interrupted while waiting for " + what, null);
-        } catch (ExecutionException e) {
-            throw KubeErrors.translate(e.getCause(), client.getMasterUrl().toString(), "watch " + what);
-        }
+        return Await.on(client, pod, what).hint("see `kubectl describe pod`; raise --timeout for long jobs")
+                .until(timeout, pods -> !pods.isEmpty() && condition.test(pods.get(0))
+                                ? Await.Verdict.done(pods.get(0), null)
+                                : Await.Verdict.notYet(pods.isEmpty() ? "the pod is gone" : PodDiagnosis.explain(pods.get(0))));
+    }
+
+    /** Waits until the pod no longer exists (deleted and, with its grace period, gone). */
+    public void awaitGone(PodResource pod, Duration timeout, String what) {
+        Await.on(client, pod, what + " to be gone").until(timeout, List::isEmpty, pods -> "still there");
     }
 
     /** Streams the container's log until it ends (the container exits); every line goes to {@code lines}. */

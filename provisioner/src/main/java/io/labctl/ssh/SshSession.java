@@ -6,6 +6,7 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SftpException;
+import io.labctl.core.Durations;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 
@@ -69,7 +70,7 @@ public final class SshSession implements AutoCloseable {
             while (!channel.isClosed()) {
                 if (System.nanoTime() > deadline) {
                     throw new LabctlException(ExitCode.TIMEOUT, "'" + command + "' on " + target.address()
-                            + " did not finish within " + timeout.toSeconds() + "s", "check the machine with ssh");
+                            + " did not finish within " + Durations.format(timeout), "check the machine with ssh");
                 }
                 Thread.sleep(50);
             }

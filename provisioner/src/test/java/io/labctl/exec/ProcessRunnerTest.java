@@ -51,7 +51,7 @@ class ProcessRunnerTest {
         assertThatThrownBy(() -> runner.run(Command.of("sleep", "30").withTimeout(Duration.ofMillis(500))))
                 .isInstanceOfSatisfying(LabctlException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.TIMEOUT);
-                    assertThat(e.getMessage()).isEqualTo("'sleep 30' did not finish within 0s and was stopped");
+                    assertThat(e.getMessage()).isEqualTo("'sleep 30' did not finish within 500ms and was stopped");
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }

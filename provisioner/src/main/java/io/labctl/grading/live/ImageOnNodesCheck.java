@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.labctl.kube.Nodes;
 import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
@@ -54,7 +55,7 @@ public final class ImageOnNodesCheck implements Check {
             }
         }
         List<Node> candidates = LiveQueries.nodes(live).stream()
-                .filter(LiveQueries::isReady)
+                .filter(Nodes::isReady)
                 .filter(n -> !Boolean.TRUE.equals(n.getSpec().getUnschedulable()))
                 .filter(n -> tolerated(n, tolerations)).toList();
         List<String> missing = new ArrayList<>();

@@ -17,12 +17,6 @@ public final class LiveQueries {
                 .sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList());
     }
 
-    static boolean isReady(Node node) {
-        return node.getStatus() != null && node.getStatus().getConditions() != null
-                && node.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-    }
-
     /** "pod-x Ready, pod-y Pending: Insufficient cpu". */
     static String describePods(List<Pod> pods) {
         if (pods.isEmpty()) {

@@ -5,9 +5,9 @@ import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.GradingContext;
+import io.labctl.kube.Nodes;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code nodes-ready}: a master (control-plane) node and at least {@code minWorkers} worker nodes,
@@ -15,9 +15,6 @@ import java.util.Map;
  * {@code node-role.kubernetes.io/control-plane} (older ones {@code .../master}); every other node is a worker.
  */
 public final class NodesReadyCheck implements Check {
-    private static final List<String> CONTROL_PLANE_LABELS = List.of("node-role.kubernetes.io/control-plane",
-            "node-role.kubernetes.io/master");
-
     private final int minWorkers;
 
     public NodesReadyCheck(CheckParams params) {
@@ -28,10 +25,10 @@ public final class NodesReadyCheck implements Check {
     @Override
     public CheckOutcome evaluate(GradingContext context) {
         List<Node> nodes = LiveQueries.nodes(context.requireCluster());
-        List<Node> masters = nodes.stream().filter(NodesReadyCheck::isControlPlane).toList();
-        List<Node> workers = nodes.stream().filter(n -> !isControlPlane(n)).toList();
-        long readyMasters = masters.stream().filter(LiveQueries::isReady).count();
-        long readyWorkers = workers.stream().filter(LiveQueries::isReady).count();
+        List<Node> masters = nodes.stream().filter(Nodes::isControlPlane).toList();
+        List<Node> workers = nodes.stream().filter(n -> !Nodes.isControlPlane(n)).toList();
+        long readyMasters = masters.stream().filter(Nodes::isReady).count();
+        long readyWorkers = workers.stream().filter(Nodes::isReady).count();
         String observed = "master nodes: " + describe(masters) + "; worker nodes: " + describe(workers);
         int parts = (readyMasters >= 1 ? 1 : 0) + (readyWorkers >= minWorkers ? 1 : 0);
         String hint = readyMasters == 0
@@ -42,16 +39,11 @@ public final class NodesReadyCheck implements Check {
         return CheckOutcome.parts(parts, 2, observed, hint);
     }
 
-    static boolean isControlPlane(Node node) {
-        Map<String, String> labels = node.getMetadata().getLabels();
-        return labels != null && CONTROL_PLANE_LABELS.stream().anyMatch(labels::containsKey);
-    }
-
     private static String describe(List<Node> nodes) {
         if (nodes.isEmpty()) {
             return "none";
         }
         return String.join(", ", nodes.stream()
-                .map(n -> n.getMetadata().getName() + (LiveQueries.isReady(n) ? " Ready" : " NotReady")).toList());
+                .map(n -> n.getMetadata().getName() + (Nodes.isReady(n) ? " Ready" : " NotReady")).toList());
     }
 }

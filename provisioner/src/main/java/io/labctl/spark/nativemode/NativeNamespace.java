@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.labctl.kube.Labels;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,8 +28,8 @@ import java.util.Map;
 public final class NativeNamespace {
     public static final String TEMPLATE_CONFIG_MAP_SUFFIX = "-executor-template";
     public static final String TEMPLATE_KEY = "executor-template.yaml";
-    static final Map<String, String> LABELS = Map.of("app.kubernetes.io/managed-by", "labctl",
-            "app.kubernetes.io/component", "spark-native");
+    static final Map<String, String> LABELS = Map.of(Labels.MANAGED_BY, Labels.MANAGER,
+            Labels.COMPONENT, "spark-native");
 
     private NativeNamespace() {
     }

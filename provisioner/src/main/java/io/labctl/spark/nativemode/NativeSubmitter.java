@@ -1,8 +1,8 @@
 package io.labctl.spark.nativemode;
 
+import io.labctl.kube.Labels;
+import io.labctl.kube.Namespaces;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -17,6 +17,7 @@ import io.labctl.exec.ProcessResult;
 import io.labctl.exec.ProcessRunner;
 import io.labctl.kube.AccessCheck;
 import io.labctl.kube.AccessCheck.Permission;
+import io.labctl.kube.Await;
 import io.labctl.kube.KubeErrors;
 import io.labctl.kube.KubeSession;
 import io.labctl.kube.NodeImages;
@@ -72,7 +73,9 @@ public final class NativeSubmitter {
 
         progress.step("Preparing namespace " + request.namespace() + " (ServiceAccount, Role, RoleBinding"
                 + (request.quota().isEmpty() ? "" : ", ResourceQuota") + ")");
-        ensureNamespace(request.namespace());
+        if (Namespaces.ensure(client, request.namespace())) {
+            progress.note("created namespace " + request.namespace());
+        }
         ServerSideApply apply = new ServerSideApply(client);
         for (HasMetadata object : NativeNamespace.objects(request)) {
             apply.apply(object);
@@ -153,21 +156,12 @@ public final class NativeSubmitter {
         }
     }
 
-    private void ensureNamespace(String namespace) {
-        if (client.namespaces().withName(namespace).get() == null) {
-            Namespace ns = new NamespaceBuilder().withNewMetadata().withName(namespace)
-                    .withLabels(Map.of("app.kubernetes.io/managed-by", "labctl")).endMetadata().build();
-            client.resource(ns).create();
-            progress.note("created namespace " + namespace);
-        }
-    }
-
     private String submitFromPod(NativeSubmitRequest r, Duration timeout) {
         String template = r.executorTolerations().isEmpty() ? null : TEMPLATE_DIR + "/" + NativeNamespace.TEMPLATE_KEY;
         List<String> args = SubmitArguments.sparkSubmit(r, IN_CLUSTER_MASTER, template, !r.quota().isEmpty());
         String podName = r.name() + "-submit";
         PodBuilder pod = new PodBuilder().withNewMetadata().withName(podName).withNamespace(r.namespace())
-                .withLabels(Map.of("app.kubernetes.io/managed-by", "labctl", "app.kubernetes.io/component", "spark-submit",
+                .withLabels(Map.of(Labels.MANAGED_BY, Labels.MANAGER, Labels.COMPONENT, "spark-submit",
                         "spark-app-name", r.name())).endMetadata()
                 .withNewSpec().withServiceAccountName(SubmitArguments.SERVICE_ACCOUNT).withRestartPolicy("Never")
                 .withEnableServiceLinks(false).withTerminationGracePeriodSeconds(1L)
@@ -183,11 +177,11 @@ public final class NativeSubmitter {
                     .withName(r.name() + NativeNamespace.TEMPLATE_CONFIG_MAP_SUFFIX).endConfigMap().endVolume().endSpec();
         }
         progress.step("spark-submit from pod " + r.namespace() + "/" + podName + " (" + r.image() + ")");
-        client.pods().inNamespace(r.namespace()).withName(podName).delete();
-        client.pods().inNamespace(r.namespace()).withName(podName).waitUntilCondition(p -> p == null, 30, java.util.concurrent.TimeUnit.SECONDS);
-        client.resource(pod.build()).create();
         PodResource submitter = client.pods().inNamespace(r.namespace()).withName(podName);
         PodFollower follower = new PodFollower(client, progress);
+        submitter.delete();
+        follower.awaitGone(submitter, Duration.ofSeconds(30), "the previous submitter pod " + podName);
+        client.resource(pod.build()).create();
         follower.await(submitter, PodFollower::isRunningOrDone, timeout, "submitter pod " + podName);
         StringBuilder output = new StringBuilder();
         follower.streamLog(submitter, "submit", line -> {
@@ -243,22 +237,12 @@ public final class NativeSubmitter {
 
     /** Spark removes the executors when the app ends; give it a few seconds before counting what is left. */
     private int awaitExecutorsGone(NativeSubmitRequest r, String appId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<Pod> executors;
-        do {
-            executors = client.pods().inNamespace(r.namespace()).withLabel("spark-role", "executor")
-                    .withLabel("spark-app-selector", appId).list().getItems();
-            if (executors.isEmpty()) {
-                return 0;
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        } while (System.nanoTime() < deadline);
-        return executors.size();
+        var executors = client.pods().inNamespace(r.namespace()).withLabel("spark-role", "executor")
+                .withLabel("spark-app-selector", appId);
+        return Await.on(client, executors, "the executors of " + appId + " to be removed")
+                .within(Duration.ofSeconds(30), pods -> pods.isEmpty() ? Await.Verdict.done(0, null)
+                        : Await.Verdict.notYet(pods.size() + " executor pods left"))
+                .orElseGet(() -> executors.list().getItems().size());
     }
 
     static String appId(Pod driver, String submitOutput) {

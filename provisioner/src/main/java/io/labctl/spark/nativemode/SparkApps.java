@@ -3,11 +3,13 @@ package io.labctl.spark.nativemode;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.core.LabctlException;
+import io.labctl.core.Progress;
 import io.labctl.kube.KubeErrors;
+import io.labctl.kube.PodFollower;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Native applications, found by their driver pods (label spark-role=driver), with Spark's semantics: an app is
@@ -53,9 +55,11 @@ public final class SparkApps {
                     .withName(driver.getMetadata().getName()).withGracePeriod(graceSeconds).delete(), "delete the driver pod");
         }
         if (wait) {
+            PodFollower follower = new PodFollower(client, Progress.SILENT);
             for (Pod driver : drivers) {
-                client.pods().inNamespace(driver.getMetadata().getNamespace()).withName(driver.getMetadata().getName())
-                        .waitUntilCondition(p -> p == null, graceSeconds + 60, TimeUnit.SECONDS);
+                follower.awaitGone(client.pods().inNamespace(driver.getMetadata().getNamespace())
+                        .withName(driver.getMetadata().getName()), Duration.ofSeconds(graceSeconds + 60),
+                        "driver pod " + driver.getMetadata().getName());
             }
         }
         return killed;

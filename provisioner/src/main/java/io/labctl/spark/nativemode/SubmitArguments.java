@@ -1,5 +1,7 @@
 package io.labctl.spark.nativemode;
 
+import io.labctl.kube.Labels;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,7 @@ public final class SubmitArguments {
         conf.put("spark.kubernetes.authenticate.driver.serviceAccountName", SERVICE_ACCOUNT);
         conf.put("spark.kubernetes.driver.pod.name", r.driverPod());
         conf.put("spark.kubernetes.executor.podNamePrefix", r.name());
-        conf.put("spark.kubernetes.driver.label.app.kubernetes.io/managed-by", "labctl");
+        conf.put("spark.kubernetes.driver.label." + Labels.MANAGED_BY, Labels.MANAGER);
         conf.put("spark.executor.instances", String.valueOf(r.executors()));
         putIfSet(conf, "spark.executor.cores", r.executorCores());
         putIfSet(conf, "spark.executor.memory", r.executorMemory());

@@ -1,5 +1,6 @@
 package io.labctl.spark.standalone;
 
+import io.labctl.kube.Nodes;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -91,10 +92,7 @@ public record ClusterEndpoints(String inCluster, List<String> fromHost, Integer 
     }
 
     private static boolean isReady(Node node) {
-        return node.getStatus() != null && node.getStatus().getAddresses() != null
-                && node.getStatus().getConditions() != null
-                && node.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        return Nodes.isReady(node) && node.getStatus().getAddresses() != null;
     }
 
     private static Optional<String> pick(List<NodeAddress> addresses) {

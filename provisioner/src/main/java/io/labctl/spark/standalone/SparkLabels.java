@@ -1,5 +1,6 @@
 package io.labctl.spark.standalone;
 
+import io.labctl.kube.Labels;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,13 +10,13 @@ import java.util.Map;
  * other's pods: the bug Apache's own operator once had.
  */
 public final class SparkLabels {
-    public static final String NAME = "app.kubernetes.io/name";
-    public static final String INSTANCE = "app.kubernetes.io/instance";
-    public static final String COMPONENT = "app.kubernetes.io/component";
-    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String NAME = Labels.NAME;
+    public static final String INSTANCE = Labels.INSTANCE;
+    public static final String COMPONENT = Labels.COMPONENT;
+    public static final String MANAGED_BY = Labels.MANAGED_BY;
 
     public static final String APP = "spark";
-    public static final String MANAGER = "labctl";
+    public static final String MANAGER = Labels.MANAGER;
 
     public static final String MASTER = "master";
     public static final String WORKER = "worker";
@@ -23,8 +24,6 @@ public final class SparkLabels {
 
     /** The effective cluster spec, as JSON, on the master Deployment: what `scale` re-applies. */
     public static final String SPEC_ANNOTATION = "labctl.io/spec";
-    /** Marks namespaces labctl created, so teardown may delete them (and only them). */
-    public static final String CREATED_NAMESPACE_ANNOTATION = "labctl.io/created-by";
 
     private SparkLabels() {
     }

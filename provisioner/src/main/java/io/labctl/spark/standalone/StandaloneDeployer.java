@@ -1,9 +1,9 @@
 package io.labctl.spark.standalone;
 
+import io.labctl.kube.Namespaces;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.labctl.core.Durations;
 import io.labctl.core.LabctlException;
 import io.labctl.core.Progress;
 import io.labctl.kube.ServerSideApply;
@@ -36,7 +36,7 @@ public final class StandaloneDeployer {
         List<AppliedObject> applied = new ArrayList<>();
         if (createNamespace) {
             progress.step("Creating namespace " + spec.namespace());
-            createNamespace(spec.namespace());
+            new ServerSideApply(client).apply(Namespaces.createdByLabctl(spec.namespace())); // nothing else exists yet
         }
         progress.step("Applying " + objects.inApplyOrder().size() + " objects (server-side apply, field manager "
                 + ServerSideApply.FIELD_MANAGER + ")");
@@ -57,7 +57,7 @@ public final class StandaloneDeployer {
         Readiness readiness = null;
         if (options.waitMode() != WaitMode.NONE) {
             progress.step("Waiting for " + describeWait(spec, options.waitMode()) + " (timeout "
-                    + ClusterWaiter.format(options.timeout()) + ")");
+                    + Durations.format(options.timeout()) + ")");
             readiness = new ClusterWaiter(client, progress)
                     .await(spec.namespace(), spec.name(), spec.workers(), options.waitMode(), options.timeout());
         }
@@ -72,15 +72,6 @@ public final class StandaloneDeployer {
                 : before.getMetadata().getResourceVersion().equals(after.getMetadata().getResourceVersion())
                 ? AppliedObject.UNCHANGED : AppliedObject.CONFIGURED;
         return new AppliedObject(object.getKind(), object.getMetadata().getName(), outcome);
-    }
-
-    private void createNamespace(String name) {
-        Namespace ns = new NamespaceBuilder().withNewMetadata().withName(name)
-                .addToLabels(SparkLabels.MANAGED_BY, SparkLabels.MANAGER)
-                .addToAnnotations(SparkLabels.CREATED_NAMESPACE_ANNOTATION, SparkLabels.MANAGER)
-                .endMetadata().build();
-        // Nothing else exists yet: if this fails, nothing was changed.
-        new ServerSideApply(client).apply(ns);
     }
 
     private static String describeWait(SparkClusterSpec spec, WaitMode mode) {

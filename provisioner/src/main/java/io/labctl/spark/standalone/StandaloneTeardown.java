@@ -1,5 +1,6 @@
 package io.labctl.spark.standalone;
 
+import io.labctl.kube.Labels;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -7,7 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.core.Progress;
+import io.fabric8.kubernetes.client.dsl.Informable;
 import io.labctl.kube.AccessCheck;
+import io.labctl.kube.Await;
 import io.labctl.kube.AccessCheck.Permission;
 import io.labctl.kube.KubeErrors;
 
@@ -15,9 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Removes exactly one cluster's objects: found by its labels, deleted one by one by name (so the API
@@ -101,8 +101,7 @@ public final class StandaloneTeardown {
         if (ns == null) {
             return "it no longer exists";
         }
-        Map<String, String> annotations = ns.getMetadata().getAnnotations();
-        if (annotations == null || !SparkLabels.MANAGER.equals(annotations.get(SparkLabels.CREATED_NAMESPACE_ANNOTATION))) {
+        if (!Labels.createdByLabctl(ns)) {
             return "labctl did not create it";
         }
         int left = client.apps().deployments().inNamespace(namespace).list().getItems().size()
@@ -116,39 +115,23 @@ public final class StandaloneTeardown {
     private void awaitGone(HasMetadata object, long deadline) {
         String id = object.getKind().toLowerCase() + "/" + object.getMetadata().getName()
                 + (object.getMetadata().getNamespace() == null ? "" : " -n " + object.getMetadata().getNamespace());
-        try {
-            client.resource(object).informOnCondition(list -> list.isEmpty())
-                    .get(remainingMillis(deadline, id), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw timeout(id);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabctlException(ExitCode.INTERRUPTED, "interrupted while waiting for " + id + " to go", null);
-        } catch (ExecutionException e) {
-            throw KubeErrors.translate(e.getCause(), client.getMasterUrl().toString(), "watch " + id);
-        }
+        awaitEmpty(client.resource(object), id, deadline);
     }
 
     private void awaitNoPods(String namespace, Map<String, String> labels, long deadline) {
-        try {
-            client.pods().inNamespace(namespace).withLabels(labels).informOnCondition(List::isEmpty)
-                    .get(remainingMillis(deadline, "pods -l " + SparkLabels.selectorString(labels) + " -n " + namespace), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw timeout("pods -l " + SparkLabels.selectorString(labels) + " -n " + namespace);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabctlException(ExitCode.INTERRUPTED, "interrupted while waiting for pods to go", null);
-        } catch (ExecutionException e) {
-            throw KubeErrors.translate(e.getCause(), client.getMasterUrl().toString(), "watch pods");
-        }
+        awaitEmpty(client.pods().inNamespace(namespace).withLabels(labels),
+                "pods -l " + SparkLabels.selectorString(labels) + " -n " + namespace, deadline);
     }
 
-    private long remainingMillis(long deadline, String what) {
-        long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (remaining <= 0) {
+    private <T extends HasMetadata> void awaitEmpty(Informable<T> objects, String what, long deadline) {
+        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        if (left.isNegative() || left.isZero()) {
             throw timeout(what);
         }
-        return remaining;
+        if (Await.on(client, objects, what).within(left, list -> list.isEmpty()
+                ? Await.Verdict.done(true, null) : Await.Verdict.notYet(null)).isEmpty()) {
+            throw timeout(what);
+        }
     }
 
     /** {@code what} is written as kubectl's arguments ("deployment/a-master -n lab"), so the hint can quote it. */
