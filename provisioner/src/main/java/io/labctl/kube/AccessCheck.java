@@ -1,5 +1,6 @@
 package io.labctl.kube;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
@@ -21,6 +22,11 @@ public final class AccessCheck {
     public record Permission(String verb, String group, String resource, String subresource, String namespace) {
         public static Permission of(String verb, String group, String resource, String namespace) {
             return new Permission(verb, group, resource, null, namespace);
+        }
+
+        /** {@code verb} on the resource of a kind ({@code Deployment.class}: apps/deployments). */
+        public static Permission on(String verb, Class<? extends HasMetadata> kind, String namespace) {
+            return new Permission(verb, HasMetadata.getGroup(kind), HasMetadata.getPlural(kind), null, namespace);
         }
 
         /** How kubectl would ask the same question, so users can check by hand. */

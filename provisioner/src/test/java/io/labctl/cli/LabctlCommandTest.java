@@ -1,5 +1,6 @@
 package io.labctl.cli;
 
+import io.labctl.kube.Namespaces;
 import io.labctl.spark.standalone.SparkClusterSpec;
 import io.labctl.spark.standalone.SparkImages;
 import io.labctl.spark.standalone.StandaloneManifests;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,8 +71,10 @@ class LabctlCommandTest {
     void dryRunYaml_isExactlyWhatDeployRenders() {
         CliRun r = CliRun.run(home, "spark", "deploy", "spark-a", "-n", "lab", "--dry-run", "-o", "yaml");
         assertThat(r.status()).isZero();
-        StandaloneManifests manifests = new StandaloneManifests();
-        assertThat(r.out()).isEqualTo(manifests.toYaml(manifests.render(SparkClusterSpec.defaults("spark-a", "lab"))));
+        // No cluster here: the namespace is included, without labctl's created-by mark, and the user is told why.
+        assertThat(r.out()).isEqualTo(new StandaloneManifests().toYaml(SparkClusterSpec.defaults("spark-a", "lab"),
+                List.of(Namespaces.unmarked("lab"))));
+        assertThat(r.err()).contains("cannot tell whether namespace lab exists");
     }
 
     @Test

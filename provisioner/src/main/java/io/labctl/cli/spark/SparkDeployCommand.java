@@ -1,9 +1,12 @@
 package io.labctl.cli.spark;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
 import io.labctl.cli.Cli;
 import io.labctl.cli.OutputFormat;
+import io.labctl.core.LabctlException;
 import io.labctl.kube.KubeSession;
+import io.labctl.kube.Namespaces;
 import io.labctl.spark.standalone.DeployResult;
 import io.labctl.spark.standalone.Expose;
 import io.labctl.spark.standalone.SparkClusterSpec;
@@ -89,15 +92,7 @@ public final class SparkDeployCommand implements Callable<Integer> {
         }
         if (dryRun) {
             SparkClusterSpec clusterSpec = toSpec(cli.offlineNamespace()).validate();
-            StandaloneManifests manifests = new StandaloneManifests();
-            var objects = manifests.render(clusterSpec);
-            if (cli.options().output() == OutputFormat.json) {
-                cli.print(new KubernetesListBuilder().withItems(objects.inApplyOrder()).build(), (list, style) -> "");
-            } else {
-                // YAML for -o text too: a dry run's result is the manifest itself.
-                cli.out().print(manifests.toYaml(objects));
-                cli.out().flush();
-            }
+            printDryRun(cli, clusterSpec);
             return 0;
         }
         toSpec("default").validate(); // bad input fails before any connection
@@ -110,9 +105,39 @@ public final class SparkDeployCommand implements Callable<Integer> {
     }
 
     SparkClusterSpec toSpec(String namespace) {
-        String master = masterImage != null ? masterImage : image != null ? image : SparkImages.MASTER;
-        String worker = workerImage != null ? workerImage : image != null ? image : SparkImages.WORKER;
-        return new SparkClusterSpec(name, namespace, workers, workerCores, workerMemory, workerCpuRequest, master, worker,
-                expose, nodePort, nodeSelector, tolerations);
+        return SparkClusterSpec.builder(name, namespace)
+                .workers(workers).workerCores(workerCores).workerMemory(workerMemory).workerCpuRequest(workerCpuRequest)
+                .masterImage(masterImage != null ? masterImage : image != null ? image : SparkImages.MASTER)
+                .workerImage(workerImage != null ? workerImage : image != null ? image : SparkImages.WORKER)
+                .expose(expose).nodePort(nodePort).nodeSelector(nodeSelector).tolerations(tolerations)
+                .build();
+    }
+
+    /**
+     * The objects deploy would apply, the Namespace first when labctl would create it, so that `kubectl apply -f`
+     * of the output works on a fresh cluster too. YAML (also for -o text: a dry run's result is the manifest
+     * itself) keeps the templates' comments; -o json gives a List.
+     */
+    private static void printDryRun(Cli cli, SparkClusterSpec clusterSpec) {
+        List<HasMetadata> extra = new ArrayList<>();
+        String namespace = clusterSpec.namespace();
+        if (!Namespaces.isBuiltIn(namespace)) {
+            try (KubeSession session = cli.connect()) {
+                Namespaces.wouldCreate(session.client(), namespace).ifPresent(extra::add);
+            } catch (LabctlException e) {
+                cli.progress().note("cannot tell whether namespace " + namespace + " exists (" + e.getMessage()
+                        + "); the YAML includes it, without labctl's created-by mark");
+                extra.add(Namespaces.unmarked(namespace));
+            }
+        }
+        StandaloneManifests manifests = new StandaloneManifests();
+        if (cli.options().output() == OutputFormat.json) {
+            List<HasMetadata> items = new ArrayList<>(extra);
+            items.addAll(manifests.render(clusterSpec).inApplyOrder());
+            cli.print(new KubernetesListBuilder().withItems(items).build(), (list, style) -> "");
+        } else {
+            cli.out().print(manifests.toYaml(clusterSpec, extra));
+            cli.out().flush();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.labctl.spark.standalone;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
@@ -10,12 +11,12 @@ import io.labctl.core.Progress;
 import io.labctl.kube.AccessCheck;
 import io.labctl.kube.AccessCheck.Permission;
 import io.labctl.kube.KubeErrors;
+import io.labctl.kube.Labels;
 import io.labctl.kube.NodeImages;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,7 +53,7 @@ final class DeployPreflight {
             throw LabctlException.precondition("namespace " + spec.namespace() + " is being deleted",
                     "wait until `kubectl get namespace " + spec.namespace() + "` shows it gone, or use another -n");
         }
-        new AccessCheck(client).require(neededPermissions(spec.namespace(), createNamespace, options.waitMode()),
+        new AccessCheck(client).require(neededPermissions(objects, spec.namespace(), createNamespace, options.waitMode()),
                 "deploying a Spark cluster");
         for (HasMetadata object : objects.inApplyOrder()) {
             requireOwnedOrAbsent(object, spec);
@@ -63,18 +64,20 @@ final class DeployPreflight {
         return createNamespace;
     }
 
-    static List<Permission> neededPermissions(String ns, boolean createNamespace, WaitMode waitMode) {
+    /** What deploy does, as permissions: read, create and patch every kind it applies, then watch while it waits. */
+    static List<Permission> neededPermissions(ClusterObjects objects, String ns, boolean createNamespace, WaitMode waitMode) {
         List<Permission> needed = new ArrayList<>();
         if (createNamespace) {
-            needed.add(Permission.of("create", "", "namespaces", ""));
+            needed.add(Permission.on("create", Namespace.class, ""));
         }
-        for (String verb : List.of("get", "create", "patch")) {
-            needed.add(Permission.of(verb, "apps", "deployments", ns));
-            needed.add(Permission.of(verb, "", "services", ns));
+        for (Class<? extends HasMetadata> kind : objects.kinds()) {
+            for (String verb : List.of("get", "create", "patch")) {
+                needed.add(Permission.on(verb, kind, ns));
+            }
         }
         if (waitMode != WaitMode.NONE) {
-            needed.add(Permission.of("list", "", "pods", ns));
-            needed.add(Permission.of("watch", "", "pods", ns));
+            needed.add(Permission.on("list", Pod.class, ns));
+            needed.add(Permission.on("watch", Pod.class, ns));
         }
         if (waitMode == WaitMode.SPARK) {
             needed.add(new Permission("get", "", "pods", "proxy", ns));
@@ -88,10 +91,7 @@ final class DeployPreflight {
         if (existing == null) {
             return;
         }
-        Map<String, String> labels = existing.getMetadata().getLabels() == null ? Map.of()
-                : existing.getMetadata().getLabels();
-        boolean ours = SparkLabels.MANAGER.equals(labels.get(SparkLabels.MANAGED_BY))
-                && spec.name().equals(labels.get(SparkLabels.INSTANCE));
+        boolean ours = Labels.isManagedByLabctl(existing) && spec.name().equals(Labels.label(existing, Labels.INSTANCE));
         if (!ours) {
             throw LabctlException.precondition(wanted.getKind().toLowerCase() + " " + wanted.getMetadata().getName()
                             + " already exists in namespace " + spec.namespace() + " and is not part of labctl cluster "

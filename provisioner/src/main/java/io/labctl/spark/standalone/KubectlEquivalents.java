@@ -1,6 +1,9 @@
 package io.labctl.spark.standalone;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The plain kubectl commands that do what a labctl command did, printed after it so students learn
@@ -28,8 +31,11 @@ public final class KubectlEquivalents {
                 "kubectl rollout status -n " + spec.namespace() + " deployment/" + SparkLabels.workerDeployment(spec.name()));
     }
 
+    /** Deletes every kind a cluster may hold (the same list teardown looks through), by the cluster's labels. */
     public static List<String> teardown(String namespace, String clusterName) {
-        return List.of("kubectl delete deployment,service,pod,configmap -n " + namespace + " -l "
+        String kinds = StandaloneManifests.possibleKinds().stream().map(HasMetadata::getPlural)
+                .collect(Collectors.joining(","));
+        return List.of("kubectl delete " + kinds + " -n " + namespace + " -l "
                 + SparkLabels.selectorString(SparkLabels.cluster(clusterName)) + " --wait");
     }
 

@@ -1,6 +1,5 @@
 package io.labctl.spark.standalone;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 
 /**
@@ -14,16 +13,11 @@ public final class PlacementStep implements ClusterObjectsStep {
         if (spec.nodeSelector().isEmpty() && spec.tolerations().isEmpty()) {
             return previous;
         }
-        return new ClusterObjects(previous.masterService(), place(previous.master(), spec),
-                place(previous.workers(), spec));
-    }
-
-    private static Deployment place(Deployment deployment, SparkClusterSpec spec) {
-        return new DeploymentBuilder(deployment)
+        return previous.mapSparkDeployments(deployment -> new DeploymentBuilder(deployment)
                 .editSpec().editTemplate().editSpec()
                 .addToNodeSelector(spec.nodeSelector())
                 .addAllToTolerations(spec.tolerations().stream().map(Tolerations::parse).toList())
                 .endSpec().endTemplate().endSpec()
-                .build();
+                .build());
     }
 }

@@ -39,18 +39,27 @@ public record SparkClusterSpec(String name, String namespace, int workers, int w
 
     /** A spec with labctl's defaults: 2 workers of 1 core and 1g, the labctl images, a NodePort. */
     public static SparkClusterSpec defaults(String name, String namespace) {
-        return new SparkClusterSpec(name, namespace, 2, 1, "1g", DEFAULT_CPU_REQUEST, SparkImages.MASTER,
-                SparkImages.WORKER, Expose.NODEPORT, null, Map.of(), List.of());
+        return builder(name, namespace).build();
+    }
+
+    /** Starts from labctl's defaults; set only what differs. */
+    public static Builder builder(String name, String namespace) {
+        return new Builder(name, namespace);
+    }
+
+    /** A builder holding this spec's values, to derive another spec from it. */
+    public Builder toBuilder() {
+        return new Builder(name, namespace).workers(workers).workerCores(workerCores).workerMemory(workerMemory)
+                .workerCpuRequest(workerCpuRequest).masterImage(masterImage).workerImage(workerImage).expose(expose)
+                .nodePort(nodePort).nodeSelector(nodeSelector).tolerations(tolerations);
     }
 
     public SparkClusterSpec withWorkers(int count) {
-        return new SparkClusterSpec(name, namespace, count, workerCores, workerMemory, workerCpuRequest, masterImage,
-                workerImage, expose, nodePort, nodeSelector, tolerations);
+        return toBuilder().workers(count).build();
     }
 
     public SparkClusterSpec withNamespace(String ns) {
-        return new SparkClusterSpec(name, ns, workers, workerCores, workerMemory, workerCpuRequest, masterImage,
-                workerImage, expose, nodePort, nodeSelector, tolerations);
+        return toBuilder().namespace(ns).build();
     }
 
     /** Throws a usage error (one line, with the fix) for the first invalid value; returns this otherwise. */
@@ -121,5 +130,86 @@ public record SparkClusterSpec(String name, String namespace, int workers, int w
             return Long.parseLong(quantity.substring(0, quantity.length() - 1));
         }
         return Math.round(Double.parseDouble(quantity) * 1000);
+    }
+
+    /** Builds a spec; every value starts at labctl's default. Validation happens in {@link #validate()}. */
+    public static final class Builder {
+        private String name;
+        private String namespace;
+        private int workers = 2;
+        private int workerCores = 1;
+        private String workerMemory = "1g";
+        private String workerCpuRequest = DEFAULT_CPU_REQUEST;
+        private String masterImage = SparkImages.MASTER;
+        private String workerImage = SparkImages.WORKER;
+        private Expose expose = Expose.NODEPORT;
+        private Integer nodePort;
+        private Map<String, String> nodeSelector = Map.of();
+        private List<String> tolerations = List.of();
+
+        private Builder(String name, String namespace) {
+            this.name = name;
+            this.namespace = namespace;
+        }
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        public Builder workers(int workers) {
+            this.workers = workers;
+            return this;
+        }
+
+        public Builder workerCores(int workerCores) {
+            this.workerCores = workerCores;
+            return this;
+        }
+
+        public Builder workerMemory(String workerMemory) {
+            this.workerMemory = workerMemory;
+            return this;
+        }
+
+        public Builder workerCpuRequest(String workerCpuRequest) {
+            this.workerCpuRequest = workerCpuRequest;
+            return this;
+        }
+
+        public Builder masterImage(String masterImage) {
+            this.masterImage = masterImage;
+            return this;
+        }
+
+        public Builder workerImage(String workerImage) {
+            this.workerImage = workerImage;
+            return this;
+        }
+
+        public Builder expose(Expose expose) {
+            this.expose = expose;
+            return this;
+        }
+
+        public Builder nodePort(Integer nodePort) {
+            this.nodePort = nodePort;
+            return this;
+        }
+
+        public Builder nodeSelector(Map<String, String> nodeSelector) {
+            this.nodeSelector = nodeSelector;
+            return this;
+        }
+
+        public Builder tolerations(List<String> tolerations) {
+            this.tolerations = tolerations;
+            return this;
+        }
+
+        public SparkClusterSpec build() {
+            return new SparkClusterSpec(name, namespace, workers, workerCores, workerMemory, workerCpuRequest, masterImage,
+                    workerImage, expose, nodePort, nodeSelector, tolerations);
+        }
     }
 }

@@ -11,11 +11,8 @@ public final class SpecAnnotationStep implements ClusterObjectsStep {
 
     @Override
     public ClusterObjects apply(ClusterObjects previous, SparkClusterSpec spec) {
-        return new ClusterObjects(previous.masterService(),
-                new DeploymentBuilder(previous.master())
-                        .editMetadata().addToAnnotations(SparkLabels.SPEC_ANNOTATION, SpecCodec.toJson(spec))
-                        .endMetadata()
-                        .build(),
-                previous.workers());
+        return previous.withMaster(master -> new DeploymentBuilder(master)
+                .editMetadata().addToAnnotations(SparkLabels.SPEC_ANNOTATION, SpecCodec.toJson(spec)).endMetadata()
+                .build());
     }
 }

@@ -1,25 +1,36 @@
 package io.labctl.spark.standalone;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.YamlDumpSettingsBuilder;
+import io.labctl.kube.YamlComments;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * Renders a {@link SparkClusterSpec} into the objects labctl applies: the commented templates in
  * {@code manifests/spark-standalone/} with their placeholders filled, then the additive steps below.
  * This is the only place cluster objects are built, so {@code --dry-run} prints exactly what
- * {@code deploy} applies.
+ * {@code deploy} applies, and deploy, preflight, teardown and the kubectl equivalents all follow from it.
  */
 public final class StandaloneManifests {
     public static final String DIRECTORY = "spark-standalone/";
+
+    /** The commented templates students read; each is one object. */
+    private static final List<String> TEMPLATES = List.of(
+            "master-service.yaml",     // the Service in front of the master: 7077 inside and (NodePort) outside
+            "master-deployment.yaml",  // the master
+            "worker-deployment.yaml"   // the workers: replicas = --workers
+    );
 
     /** The steps, in order. Each is a no-op when its options are not used. */
     private static final List<ClusterObjectsStep> STEPS = List.of(
@@ -28,30 +39,71 @@ public final class StandaloneManifests {
             new SpecAnnotationStep()  // the spec, for `scale` to re-apply
     );
 
+    /** What `spark run` adds to a cluster besides the templates and the steps: job pods and their ConfigMaps. */
+    private static final List<Class<? extends HasMetadata>> JOB_KINDS = List.of(Pod.class, ConfigMap.class);
+
     // Minimal quoting, so the printed YAML reads like the commented templates students know.
     private final KubernetesSerialization serialization = new KubernetesSerialization(new ObjectMapper(), true,
             new YamlDumpSettingsBuilder().setMinimizeQuotes(true).build());
 
+    /** The cluster's objects; {@link #toYaml} prints them with the comments of the templates they came from. */
     public ClusterObjects render(SparkClusterSpec spec) {
+        return renderWithSources(spec).objects();
+    }
+
+    /** Objects and the rendered template text each came from (kind/name to text), for the comments. */
+    private record Rendered(ClusterObjects objects, Map<String, String> sources) {
+    }
+
+    private Rendered renderWithSources(SparkClusterSpec spec) {
         Map<String, String> values = placeholderValues(spec);
-        ClusterObjects objects = new ClusterObjects(
-                parse("master-service.yaml", values, Service.class),
-                parse("master-deployment.yaml", values, Deployment.class),
-                parse("worker-deployment.yaml", values, Deployment.class));
+        List<HasMetadata> parsed = new ArrayList<>();
+        Map<String, String> sources = new HashMap<>();
+        for (String template : TEMPLATES) {
+            String yaml = ManifestTemplate.load(DIRECTORY + template).render(values);
+            HasMetadata object = serialization.unmarshal(yaml, HasMetadata.class);
+            parsed.add(object);
+            sources.put(key(object), yaml);
+        }
+        ClusterObjects objects = ClusterObjects.of(parsed);
         for (ClusterObjectsStep step : STEPS) {
             objects = step.apply(objects, spec);
         }
-        return objects;
+        return new Rendered(objects, sources);
     }
 
-    /** The objects as one multi-document YAML stream, as {@code --dry-run -o yaml} prints them. */
-    public String toYaml(ClusterObjects objects) {
-        return objects.inApplyOrder().stream().map(this::yamlDocument).collect(Collectors.joining());
+    /**
+     * The objects as one multi-document YAML stream, as {@code --dry-run -o yaml} prints them: each object that
+     * came from a template keeps that template's comments. {@code extra} objects (the Namespace, when labctl would
+     * create it) come first, without comments.
+     */
+    public String toYaml(SparkClusterSpec spec, List<HasMetadata> extra) {
+        Rendered rendered = renderWithSources(spec);
+        StringBuilder out = new StringBuilder();
+        extra.forEach(o -> out.append(yamlDocument(o)));
+        for (HasMetadata object : rendered.objects().inApplyOrder()) {
+            String yaml = yamlDocument(object);
+            String source = rendered.sources().get(key(object));
+            out.append(source == null ? yaml : YamlComments.carryOver(source, yaml));
+        }
+        return out.toString();
     }
 
     public String yamlDocument(HasMetadata object) {
         String yaml = serialization.asYaml(object);
         return yaml.startsWith("---") ? yaml : "---\n" + yaml;
+    }
+
+    /**
+     * Every kind of object a cluster may hold: the templates', each step's additions, and what jobs create.
+     * Teardown looks for each by the cluster's labels; its kubectl equivalent names them.
+     */
+    public static Set<Class<? extends HasMetadata>> possibleKinds() {
+        Set<Class<? extends HasMetadata>> kinds = new LinkedHashSet<>(
+                new StandaloneManifests().render(SparkClusterSpec.defaults("kinds", "default")).kinds());
+        STEPS.forEach(step -> kinds.addAll(step.mayAdd()));
+        kinds.addAll(JOB_KINDS);
+        return kinds;
     }
 
     static Map<String, String> placeholderValues(SparkClusterSpec spec) {
@@ -71,8 +123,7 @@ public final class StandaloneManifests {
         return values;
     }
 
-    private <T> T parse(String file, Map<String, String> values, Class<T> type) {
-        String yaml = ManifestTemplate.load(DIRECTORY + file).render(values);
-        return serialization.unmarshal(yaml, type);
+    private static String key(HasMetadata object) {
+        return object.getKind() + "/" + object.getMetadata().getName();
     }
 }

@@ -1,21 +1,23 @@
 package io.labctl.spark.standalone;
 
-import io.labctl.kube.Labels;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Informable;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.core.Progress;
-import io.fabric8.kubernetes.client.dsl.Informable;
 import io.labctl.kube.AccessCheck;
-import io.labctl.kube.Await;
 import io.labctl.kube.AccessCheck.Permission;
+import io.labctl.kube.Await;
 import io.labctl.kube.KubeErrors;
+import io.labctl.kube.Labels;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -44,12 +46,7 @@ public final class StandaloneTeardown {
             return new TeardownResult(name, namespace, List.of(), false, "nothing was removed",
                     KubectlEquivalents.teardown(namespace, name));
         }
-        new AccessCheck(client).require(List.of(
-                Permission.of("delete", "apps", "deployments", namespace),
-                Permission.of("delete", "", "services", namespace),
-                Permission.of("delete", "", "pods", namespace),
-                Permission.of("delete", "", "configmaps", namespace),
-                Permission.of("watch", "", "pods", namespace)), "tearing down a Spark cluster");
+        new AccessCheck(client).require(neededPermissions(namespace), "tearing down a Spark cluster");
 
         progress.step("Deleting " + objects.size() + " objects of " + name + " in " + namespace);
         List<String> deleted = new ArrayList<>();
@@ -78,21 +75,36 @@ public final class StandaloneTeardown {
                 KubectlEquivalents.teardown(namespace, name));
     }
 
-    /** Everything of the cluster labctl creates: Deployments, Services, job pods, ConfigMaps. */
+    /** Delete each kind a cluster may hold, and watch pods until they are gone. */
+    static List<Permission> neededPermissions(String namespace) {
+        List<Permission> needed = new ArrayList<>();
+        for (Class<? extends HasMetadata> kind : StandaloneManifests.possibleKinds()) {
+            needed.add(Permission.on("delete", kind, namespace));
+        }
+        needed.add(Permission.on("watch", Pod.class, namespace));
+        return needed;
+    }
+
+    /**
+     * Everything of the cluster: each kind the templates, steps and jobs may create, found by the cluster's labels,
+     * most dependent first (Deployments before the Services and ConfigMaps they use). Pods of the Deployments go with
+     * them; job pods (spark run) have no owner and are deleted here.
+     */
     private List<HasMetadata> find(String namespace, Map<String, String> labels) {
         List<HasMetadata> found = new ArrayList<>();
-        found.addAll(KubeErrors.call(client, () -> client.apps().deployments().inNamespace(namespace).withLabels(labels).list().getItems(),
-                "list deployments"));
-        found.addAll(KubeErrors.call(client, () -> client.services().inNamespace(namespace).withLabels(labels).list().getItems(),
-                "list services"));
-        found.addAll(KubeErrors.call(client, () -> client.configMaps().inNamespace(namespace).withLabels(labels).list().getItems(),
-                "list configmaps"));
-        // Pods of the Deployments go with them; job pods (spark run) have no owner and are deleted here.
-        found.addAll(KubeErrors.call(client, () -> client.pods().inNamespace(namespace).withLabels(labels).list().getItems(),
-                "list pods").stream()
-                .filter(p -> p.getMetadata().getOwnerReferences() == null || p.getMetadata().getOwnerReferences().isEmpty())
-                .toList());
-        return found;
+        for (Class<? extends HasMetadata> kind : StandaloneManifests.possibleKinds()) {
+            List<? extends HasMetadata> items = KubeErrors.call(client, () -> client.resources(kind).inNamespace(namespace)
+                    .withLabels(labels).list().getItems(), "list " + HasMetadata.getPlural(kind));
+            items.stream().filter(o -> !(o instanceof Pod) || isUnowned(o)).forEach(found::add);
+        }
+        List<HasMetadata> inApplyOrder = ClusterObjects.of(found).inApplyOrder();
+        List<HasMetadata> mostDependentFirst = new ArrayList<>(inApplyOrder);
+        Collections.reverse(mostDependentFirst);
+        return mostDependentFirst;
+    }
+
+    private static boolean isUnowned(HasMetadata object) {
+        return object.getMetadata().getOwnerReferences() == null || object.getMetadata().getOwnerReferences().isEmpty();
     }
 
     /** Why the namespace stays, or null if labctl created it and no workload of anyone is left in it. */

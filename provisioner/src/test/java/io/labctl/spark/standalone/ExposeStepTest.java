@@ -3,6 +3,8 @@ package io.labctl.spark.standalone;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Tier: unit. */
@@ -18,17 +20,17 @@ class ExposeStepTest {
     @Test
     void none_makesTheServiceClusterIp() {
         ClusterObjects result = step.apply(rendered, TestSpecs.exposed(Expose.NONE, null));
-        assertThat(result).isEqualTo(new ClusterObjects(
+        assertThat(result).isEqualTo(ClusterObjects.of(List.of(
                 new ServiceBuilder(rendered.masterService()).editSpec().withType("ClusterIP").endSpec().build(),
-                rendered.master(), rendered.workers()));
+                rendered.master(), rendered.workers())));
     }
 
     @Test
     void fixedNodePort_pinsOnlyTheRpcPort() {
         ClusterObjects result = step.apply(rendered, TestSpecs.exposed(Expose.NODEPORT, 30777));
-        assertThat(result).isEqualTo(new ClusterObjects(
+        assertThat(result).isEqualTo(ClusterObjects.of(List.of(
                 new ServiceBuilder(rendered.masterService()).editSpec().editMatchingPort(p -> p.getPort() == 7077)
                         .withNodePort(30777).endPort().endSpec().build(),
-                rendered.master(), rendered.workers()));
+                rendered.master(), rendered.workers())));
     }
 }

@@ -25,10 +25,10 @@ class PlacementStepTest {
                 TestSpecs.placed(Map.of("type", "kwok"), List.of("kwok.x-k8s.io/node=fake:NoSchedule")));
         var toleration = new TolerationBuilder().withKey("kwok.x-k8s.io/node").withOperator("Equal").withValue("fake")
                 .withEffect("NoSchedule").build();
-        assertThat(result).isEqualTo(new ClusterObjects(rendered.masterService(),
+        assertThat(result).isEqualTo(ClusterObjects.of(List.of(rendered.masterService(),
                 new DeploymentBuilder(rendered.master()).editSpec().editTemplate().editSpec()
                         .addToNodeSelector("type", "kwok").addToTolerations(toleration).endSpec().endTemplate().endSpec().build(),
                 new DeploymentBuilder(rendered.workers()).editSpec().editTemplate().editSpec()
-                        .addToNodeSelector("type", "kwok").addToTolerations(toleration).endSpec().endTemplate().endSpec().build()));
+                        .addToNodeSelector("type", "kwok").addToTolerations(toleration).endSpec().endTemplate().endSpec().build())));
     }
 }

@@ -3,11 +3,15 @@ package io.labctl.spark.standalone;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.Test;
 
+import io.labctl.kube.Namespaces;
+
+import java.util.ArrayList;
 import java.util.List;
 
 import java.util.Map;
@@ -88,11 +92,30 @@ class StandaloneManifestsTest {
     }
 
     @Test
-    void toYaml_isParseableBackIntoTheSameObjects() {
+    void toYaml_isParseableBackIntoTheSameObjects_namespaceFirst() {
         ClusterObjects objects = manifests.render(TestSpecs.defaults());
-        String yaml = manifests.toYaml(objects);
+        Namespace namespace = Namespaces.createdByLabctl("lab");
+
+        String yaml = manifests.toYaml(TestSpecs.defaults(), List.of(namespace));
+
         List<HasMetadata> parsed = new KubernetesSerialization().unmarshal(yaml);
-        assertThat(parsed).isEqualTo(objects.inApplyOrder());
+        List<HasMetadata> expected = new ArrayList<>(List.of(namespace));
+        expected.addAll(objects.inApplyOrder());
+        assertThat(parsed).isEqualTo(expected);
+    }
+
+    @Test
+    void toYaml_keepsEveryCommentOfTheTemplates_aboveTheSameKey() {
+        String yaml = manifests.toYaml(TestSpecs.defaults(), List.of());
+
+        for (String template : List.of("master-service.yaml", "master-deployment.yaml", "worker-deployment.yaml")) {
+            String text = ManifestTemplate.load(StandaloneManifests.DIRECTORY + template).text();
+            List<String> comments = text.lines().map(String::strip).filter(l -> l.startsWith("#")).toList();
+            assertThat(comments).isNotEmpty();
+            assertThat(yaml.lines().map(String::strip).toList()).as(template).containsAll(comments);
+        }
+        // the comment on the Service's selector stands right above it
+        assertThat(yaml).contains("  # Must match the master pod's labels exactly, instance included.\n  selector:\n");
     }
 
     private static boolean selects(Map<String, String> selector, Map<String, String> podLabels) {

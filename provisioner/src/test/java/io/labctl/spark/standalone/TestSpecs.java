@@ -17,20 +17,14 @@ final class TestSpecs {
     }
 
     static SparkClusterSpec exposed(Expose expose, Integer nodePort) {
-        SparkClusterSpec d = defaults();
-        return new SparkClusterSpec(d.name(), d.namespace(), d.workers(), d.workerCores(), d.workerMemory(),
-                d.workerCpuRequest(), d.masterImage(), d.workerImage(), expose, nodePort, d.nodeSelector(), d.tolerations());
+        return defaults().toBuilder().expose(expose).nodePort(nodePort).build();
     }
 
     static SparkClusterSpec placed(Map<String, String> nodeSelector, List<String> tolerations) {
-        SparkClusterSpec d = defaults();
-        return new SparkClusterSpec(d.name(), d.namespace(), d.workers(), d.workerCores(), d.workerMemory(),
-                d.workerCpuRequest(), d.masterImage(), d.workerImage(), d.expose(), d.nodePort(), nodeSelector, tolerations);
+        return defaults().toBuilder().nodeSelector(nodeSelector).tolerations(tolerations).build();
     }
 
     static SparkClusterSpec sized(int workers, int cores, String memory) {
-        SparkClusterSpec d = defaults();
-        return new SparkClusterSpec(d.name(), d.namespace(), workers, cores, memory, d.workerCpuRequest(),
-                d.masterImage(), d.workerImage(), d.expose(), d.nodePort(), d.nodeSelector(), d.tolerations());
+        return defaults().toBuilder().workers(workers).workerCores(cores).workerMemory(memory).build();
     }
 }
