@@ -47,6 +47,10 @@ public final class Cli {
         return new Cli(root.context(), root.globals());
     }
 
+    public CliContext context() {
+        return context;
+    }
+
     public GlobalOptions options() {
         return options;
     }

@@ -1,6 +1,8 @@
 package io.labctl.cli;
 
 import io.labctl.cli.cluster.ClusterCommand;
+import io.labctl.cli.cluster.ClusterUpCommand;
+import io.labctl.cli.cluster.ClusterWiring;
 import io.labctl.cli.deviceplugin.DevicePluginCommand;
 import io.labctl.cli.grade.GradeCommand;
 import io.labctl.cli.image.ImageCommand;
@@ -75,6 +77,8 @@ public final class LabctlCommand implements Runnable {
         cmd.setExecutionExceptionHandler(errors);
         cmd.setParameterExceptionHandler(errors);
         cmd.registerConverter(java.time.Duration.class, new DurationConverter());
+        ClusterUpCommand.describeProviders(cmd.getSubcommands().get("cluster").getSubcommands().get("up").getCommandSpec(),
+                ClusterWiring.providers(context));
         return cmd;
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,12 +24,12 @@ import java.util.Map;
  * failure after it leaves a recorded cluster that {@code down} can remove.
  */
 public final class ClusterService {
-    private final Map<ProviderKind, ClusterProvider> providers = new EnumMap<>(ProviderKind.class);
+    private final Providers providers;
     private final ClusterRegistry registry;
     private final KubeConnector connector;
 
-    public ClusterService(List<ClusterProvider> providers, ClusterRegistry registry, KubeConnector connector) {
-        providers.forEach(p -> this.providers.put(p.kind(), p));
+    public ClusterService(Providers providers, ClusterRegistry registry, KubeConnector connector) {
+        this.providers = providers;
         this.registry = registry;
         this.connector = connector;
     }
@@ -47,9 +46,10 @@ public final class ClusterService {
 
     public ClusterView up(ClusterSpec spec, KubeconfigTarget target, Duration timeout, Progress progress) {
         spec.validate();
-        ClusterProvider provider = provider(spec.provider());
+        ClusterProvider provider = providers.named(spec.provider());
+        requireKnownOptions(provider, spec);
         registry.find(spec.name()).ifPresent(existing -> {
-            if (existing.provider() != spec.provider()) {
+            if (!existing.provider().equals(spec.provider())) {
                 throw LabctlException.usage("cluster '" + spec.name() + "' already exists with provider "
                         + existing.provider(), "choose another name, or remove it first: labctl cluster down " + spec.name());
             }
@@ -60,13 +60,14 @@ public final class ClusterService {
             problems.forEach(p -> progress.note(p.line()));
             throw LabctlException.precondition(problems.size() == 1 ? problems.get(0).problem()
                             : problems.size() + " preflight checks failed (listed above); first: " + problems.get(0).problem(),
-                    problems.get(0).fix());
+                    problems.get(0).fix() + (problems.get(0).hostLacksProvider()
+                            ? "; or choose another --provider: " + providers.alternativesTo(provider) : ""));
         }
 
         ProvisionedCluster provisioned = provider.up(spec, progress);
         Path kubeconfig;
         String context;
-        if (spec.provider() == ProviderKind.existing) {
+        if (!provider.ownsKubeconfig()) {
             kubeconfig = spec.kubeconfig();
             context = spec.context();
         } else {
@@ -81,7 +82,7 @@ public final class ClusterService {
             progress.note("kubeconfig: context " + context + " in " + kubeconfig
                     + (target.switchContext() || target.standalone() ? " (now the current context)" : ""));
         }
-        ClusterRecord record = new ClusterRecord(spec.name(), spec.provider(), spec.workers(), spec.cpus(),
+        ClusterRecord record = new ClusterRecord(spec.name(), provider.name(), spec.workers(), spec.cpus(),
                 spec.memoryMiB(), kubeconfig, context, Instant.now().toString(), provisioned.details());
         registry.save(record);
 
@@ -108,8 +109,9 @@ public final class ClusterService {
         }
         ClusterRecord cluster = record.get();
         progress.step("Removing " + name + " (" + cluster.provider() + ")");
-        provider(cluster.provider()).down(cluster, progress);
-        if (cluster.provider() != ProviderKind.existing) {
+        ClusterProvider provider = providers.named(cluster.provider());
+        provider.down(cluster, progress);
+        if (provider.ownsKubeconfig()) {
             KubeconfigStore.remove(cluster.kubeconfig(), name);
         }
         registry.delete(name);
@@ -135,7 +137,7 @@ public final class ClusterService {
     }
 
     private ClusterView inspect(ClusterRecord record) {
-        String runtime = provider(record.provider()).runtimeState(record);
+        String runtime = providers.named(record.provider()).runtimeState(record);
         try (KubeSession session = connect(record)) {
             List<Node> nodes = KubeErrors.call(session.client(), () -> session.client().nodes().list().getItems(),
                     "list the nodes");
@@ -149,12 +151,24 @@ public final class ClusterService {
         return connector.connect(new KubeTarget(record.kubeconfig(), record.context(), null));
     }
 
-    private ClusterProvider provider(ProviderKind kind) {
-        ClusterProvider provider = providers.get(kind);
-        if (provider == null) {
-            throw new LabctlException(ExitCode.INTERNAL, "no provider registered for " + kind, null);
+    /** The providers this service works with. */
+    public Providers providers() {
+        return providers;
+    }
+
+    /** The provider of a recorded cluster: what `image load`, `image build` and `down` work through. */
+    public ClusterProvider provider(ClusterRecord record) {
+        return providers.named(record.provider());
+    }
+
+    /** Options of another provider (--driver with k3s) are a usage error, not silently ignored. */
+    private static void requireKnownOptions(ClusterProvider provider, ClusterSpec spec) {
+        for (String option : spec.options().keySet()) {
+            if (provider.options().stream().noneMatch(o -> o.name().equals(option))) {
+                throw LabctlException.usage("--" + option + " is not an option of provider " + provider.name(),
+                        "drop --" + option + ", or choose the provider that takes it");
+            }
         }
-        return provider;
     }
 
     private static ClusterView view(ClusterRecord record, String runtime, String reachable, List<Node> nodes,

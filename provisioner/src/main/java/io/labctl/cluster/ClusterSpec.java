@@ -3,16 +3,24 @@ package io.labctl.cluster;
 import io.labctl.core.LabctlException;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A requested lab cluster: one master and {@code workers} worker nodes, each with {@code cpus} and
  * {@code memoryMiB}. For the existing provider only the name, kubeconfig and context matter.
+ *
+ * @param provider the provider's name ({@link ClusterProvider#name()})
+ * @param options  values of the provider's own options ({@link ClusterProvider#options()}), by option name
  */
-public record ClusterSpec(String name, ProviderKind provider, int workers, int cpus, int memoryMiB,
-                          Path kubeconfig, String context) {
+public record ClusterSpec(String name, String provider, int workers, int cpus, int memoryMiB,
+                          Path kubeconfig, String context, Map<String, String> options) {
     public static final int MAX_WORKERS = 9;
     /** The name becomes part of container, VM, context and host names; short keeps them all valid. */
     private static final String NAME_PATTERN = "[a-z]([a-z0-9-]{0,18}[a-z0-9])?";
+
+    public ClusterSpec {
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
 
     /** Throws a usage error for the first invalid value; nothing has been created at this point. */
     public ClusterSpec validate() {

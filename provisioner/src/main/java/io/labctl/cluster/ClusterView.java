@@ -9,7 +9,7 @@ import java.util.List;
  * @param nodes   the nodes as the API server reports them; empty when it cannot be reached
  * @param access  how to reach the cluster and its NodePorts from this host
  */
-public record ClusterView(String name, ProviderKind provider, String context, String kubeconfig, String runtime,
+public record ClusterView(String name, String provider, String context, String kubeconfig, String runtime,
                           String reachable, List<NodeView> nodes, List<String> access) {
 
     public record NodeView(String name, String role, boolean ready, String internalIp, String kubelet) {

@@ -1,5 +1,6 @@
 package io.labctl.image;
 
+import io.labctl.cluster.BuildEngine;
 import io.labctl.core.ExitCode;
 import io.labctl.core.Progress;
 import io.labctl.exec.Command;

@@ -1,5 +1,6 @@
 package io.labctl.cluster;
 
+import java.util.Map;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Tier: unit. */
 class ClusterSpecTest {
     static ClusterSpec spec(String name, int workers, int cpus, int memory) {
-        return new ClusterSpec(name, ProviderKind.k3s, workers, cpus, memory, null, null);
+        return new ClusterSpec(name, "k3s", workers, cpus, memory, null, null, Map.of());
     }
 
     @Test

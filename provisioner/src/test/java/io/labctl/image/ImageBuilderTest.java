@@ -1,5 +1,9 @@
 package io.labctl.image;
 
+import io.labctl.cluster.BuildEngine;
+import io.labctl.cluster.ClusterRecord;
+import io.labctl.cluster.ProviderTools;
+import io.labctl.cluster.minikube.MinikubeProvider;
 import io.labctl.core.LabctlException;
 import io.labctl.exec.Command;
 import io.labctl.exec.ProcessRunner;
@@ -10,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,7 +52,11 @@ class ImageBuilderTest {
         Files.writeString(dir.resolve("spark-3.5.7-bin-hadoop3.tgz.sha512"), "abc  spark-3.5.7-bin-hadoop3.tgz\n");
         ImageBuildRequest request = request(spark, hadoop).validate();
         try (BuildContext context = BuildContext.prepare(request)) {
-            Command base = new ImageBuilder(new ProcessRunner()).plan(request, new BuildEngine.Minikube("lab2"), context).get(0);
+            // the engine the minikube provider gives for its cluster lab2
+            BuildEngine minikube = new MinikubeProvider(new ProviderTools(new ProcessRunner(), null, null, null, Map.of()))
+                    .buildEngine(new ClusterRecord("lab2", "minikube", 1, 2, 2048, null, "labctl-lab2", "now",
+                            Map.of("profile", "lab2")));
+            Command base = new ImageBuilder(new ProcessRunner()).plan(request, minikube, context).get(0);
 
             assertThat(base.display()).isEqualTo("minikube image build -p lab2 -t labctl/spark-base:3.5.7"
                     + " --build-opt=build-arg=SOURCES=local " + context.dir("base"));

@@ -26,7 +26,7 @@ public final class ClusterDownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
-        boolean removed = ClusterWiring.service(cli, null).down(name, cli.progress());
+        boolean removed = ClusterWiring.service(cli).down(name, cli.progress());
         cli.print(Map.of("name", name, "removed", removed),
                 (r, s) -> removed ? s.green("Cluster " + name + " removed") + "\n" : "Cluster " + name + " did not exist; nothing to do\n");
         return 0;

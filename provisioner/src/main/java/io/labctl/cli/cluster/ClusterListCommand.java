@@ -16,7 +16,7 @@ public final class ClusterListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
-        cli.print(ClusterWiring.service(cli, null).list(), ClusterTextViews::list);
+        cli.print(ClusterWiring.service(cli).list(), ClusterTextViews::list);
         return 0;
     }
 }

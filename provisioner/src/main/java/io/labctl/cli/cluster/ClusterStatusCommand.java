@@ -23,7 +23,7 @@ public final class ClusterStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
-        cli.print(ClusterWiring.service(cli, null).status(name), ClusterTextViews::cluster);
+        cli.print(ClusterWiring.service(cli).status(name), ClusterTextViews::cluster);
         return 0;
     }
 }

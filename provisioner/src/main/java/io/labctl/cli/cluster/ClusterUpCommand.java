@@ -4,11 +4,14 @@ import io.labctl.cli.Cli;
 import io.labctl.cluster.ClusterService;
 import io.labctl.cluster.ClusterSpec;
 import io.labctl.cluster.KubeconfigStore;
-import io.labctl.cluster.ProviderKind;
+import io.labctl.cluster.ClusterProvider;
+import io.labctl.cluster.ProviderOption;
+import io.labctl.cluster.Providers;
 import io.labctl.core.LabctlException;
 import io.labctl.kube.KubeTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,6 +19,10 @@ import picocli.CommandLine.Spec;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code labctl cluster up NAME}. */
@@ -28,13 +35,7 @@ import java.util.concurrent.Callable;
             "  labctl cluster up lab1 --workers 3 --memory 3Gi",
             "  labctl cluster up lab2 --provider minikube --driver docker",
             "  labctl cluster up lab3 --provider vagrant      # VirtualBox VMs, Ansible, k3s",
-            "  labctl cluster up uni --provider existing --kubeconfig ~/uni.yaml --context course",
-            "",
-            "Providers and what they need:",
-            "  k3s       Docker engine running; the rancher/k3s image (pulled once)",
-            "  minikube  minikube on PATH and a driver (docker, kvm2, virtualbox...)",
-            "  vagrant   vagrant, VirtualBox and ansible-playbook on PATH",
-            "  existing  a kubeconfig and context that reach the cluster"})
+            "  labctl cluster up uni --provider existing --kubeconfig ~/uni.yaml --context course"})
 public final class ClusterUpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,9 +43,7 @@ public final class ClusterUpCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Cluster name (lowercase letters, digits, '-').")
     String name;
 
-    @Option(names = "--provider", paramLabel = "PROVIDER", defaultValue = "k3s",
-            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ProviderKind provider = ProviderKind.k3s;
+    static final String PROVIDER_OPTION = "--provider";
 
     @Option(names = "--workers", defaultValue = "2", description = "Worker nodes besides the master (default: ${DEFAULT-VALUE}).")
     int workers = 2;
@@ -55,9 +54,6 @@ public final class ClusterUpCommand implements Callable<Integer> {
     @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "2Gi",
             description = "Memory per node: 2Gi, 2048Mi (default: ${DEFAULT-VALUE}).")
     String memory = "2Gi";
-
-    @Option(names = "--driver", paramLabel = "DRIVER", description = "minikube only: its --driver (docker, kvm2, virtualbox...).")
-    String driver;
 
     @Option(names = "--write-kubeconfig", paramLabel = "FILE",
             description = "Write the cluster's kubeconfig to FILE (mode 0600) instead of merging it into yours.")
@@ -70,27 +66,66 @@ public final class ClusterUpCommand implements Callable<Integer> {
             description = "How long to wait for every node to be Ready (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    /**
+     * Adds what depends on the providers to this command, generated from the registry: {@code --provider} with its
+     * values, each provider's own options, and the table of what each provider needs.
+     */
+    public static void describeProviders(CommandSpec up, Providers providers) {
+        up.addOption(OptionSpec.builder(PROVIDER_OPTION).paramLabel("PROVIDER").type(String.class)
+                .completionCandidates(providers.names())
+                .description("Where the nodes run: " + String.join(", ", providers.names()) + " (default: "
+                        + providers.defaultProvider().name() + ").").build());
+        List<String> footer = new ArrayList<>(List.of(up.usageMessage().footer()));
+        footer.add("");
+        footer.add("Providers and what they need:");
+        int width = providers.names().stream().mapToInt(String::length).max().orElse(0);
+        for (ClusterProvider provider : providers.all()) {
+            footer.add("  " + String.format("%-" + width + "s", provider.name()) + "  " + provider.needs());
+            for (ProviderOption option : provider.options()) {
+                up.addOption(OptionSpec.builder("--" + option.name()).paramLabel(option.paramLabel()).type(String.class)
+                        .description(provider.name() + " only: " + option.description()).build());
+            }
+        }
+        up.usageMessage().footer(footer.toArray(String[]::new));
+    }
+
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
+        String provider = spec.findOption(PROVIDER_OPTION).getValue();
+        ClusterService service = ClusterWiring.service(cli);
+        ClusterProvider chosen = provider == null ? service.providers().defaultProvider()
+                : service.providers().named(provider);
         Path kubeconfig = null;
         String context = null;
-        if (provider == ProviderKind.existing) {
+        if (!chosen.ownsKubeconfig()) {
             KubeTarget target = cli.target();
             kubeconfig = cli.connector().resolveKubeconfig(target);
             context = target.context() != null ? target.context() : KubeconfigStore.read(kubeconfig).getCurrentContext();
             // An unknown context is a typo on the command line (exit 2), not a cluster problem.
             cli.connector().loadConfig(new KubeTarget(kubeconfig, context, null));
-        } else if (driver != null && provider != ProviderKind.minikube) {
-            throw LabctlException.usage("--driver is a minikube option", "drop it, or use --provider minikube");
         }
-        ClusterSpec cluster = new ClusterSpec(name, provider, workers, cpus, parseMiB(memory), kubeconfig, context).validate();
-        ClusterService service = ClusterWiring.service(cli, driver);
+        ClusterSpec cluster = new ClusterSpec(name, chosen.name(), workers, cpus, parseMiB(memory), kubeconfig, context,
+                providerOptions(service.providers())).validate();
         ClusterService.KubeconfigTarget target = writeKubeconfig != null
                 ? new ClusterService.KubeconfigTarget(writeKubeconfig, true, true)
                 : new ClusterService.KubeconfigTarget(userKubeconfig(cli), false, !noSwitch);
         cli.print(service.up(cluster, target, timeout, cli.progress()), ClusterTextViews::cluster);
         return 0;
+    }
+
+    /** The provider options given on the command line, by name; the service refuses those of another provider. */
+    private Map<String, String> providerOptions(Providers providers) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (ClusterProvider provider : providers.all()) {
+            for (ProviderOption option : provider.options()) {
+                OptionSpec parsed = spec.findOption("--" + option.name());
+                if (parsed != null && parsed.getValue() != null) {
+                    given.put(option.name(), parsed.getValue());
+                }
+            }
+        }
+        return given;
     }
 
     /** Where kubectl reads from: --kubeconfig, else the first entry of $KUBECONFIG, else ~/.kube/config. */

@@ -2,14 +2,14 @@ package io.labctl.cli.image;
 
 import io.labctl.cli.Cli;
 import io.labctl.cli.cluster.ClusterWiring;
+import io.labctl.cluster.BuildEngine;
 import io.labctl.cluster.ClusterRecord;
-import io.labctl.cluster.ProviderKind;
+import io.labctl.cluster.ClusterService;
 import io.labctl.core.LabctlException;
 import io.labctl.core.LabctlHome;
 import io.labctl.exec.Command;
 import io.labctl.exec.ProcessRunner;
 import io.labctl.image.BuildContext;
-import io.labctl.image.BuildEngine;
 import io.labctl.image.ImageBuildRequest;
 import io.labctl.image.ImageBuilder;
 import io.labctl.image.ImageNames;
@@ -87,20 +87,17 @@ public final class ImageBuildCommand implements Callable<Integer> {
         builder.build(request, engine, cli.progress());
         List<String> built = ImageBuilder.built(request);
         cli.print(Map.of("images", built), (r, s) -> s.green("Built " + String.join(", ", built)) + "\n"
-                + (engine instanceof BuildEngine.Minikube ? "" : "Load them into a cluster: labctl image load --cluster NAME --tag " + tag + "\n"));
+                + (engine.buildsInTheCluster() ? "" : "Load them into a cluster: labctl image load --cluster NAME --tag " + tag + "\n"));
         return 0;
     }
 
+    /** Where the Dockerfiles run: the local Docker engine, or the cluster's own engine when its provider has one. */
     private BuildEngine engine(Cli cli) {
         if (cluster == null) {
             return new BuildEngine.Docker();
         }
-        ClusterRecord record = ClusterWiring.registry(cli).require(cluster);
-        if (record.provider() == ProviderKind.existing) {
-            throw LabctlException.usage("'" + cluster + "' is an existing cluster; labctl builds with docker for it",
-                    "drop --cluster, then push the images to a registry its nodes use");
-        }
-        return record.provider() == ProviderKind.minikube
-                ? new BuildEngine.Minikube(record.details().getOrDefault("profile", cluster)) : new BuildEngine.Docker();
+        ClusterService clusters = ClusterWiring.service(cli);
+        ClusterRecord record = clusters.record(cluster);
+        return clusters.provider(record).buildEngine(record);
     }
 }

@@ -3,6 +3,7 @@ package io.labctl.cli.image;
 import io.labctl.cli.Cli;
 import io.labctl.cli.cluster.ClusterWiring;
 import io.labctl.cluster.ClusterRecord;
+import io.labctl.cluster.ClusterService;
 import io.labctl.image.ImageNames;
 import io.labctl.spark.standalone.SparkImages;
 import picocli.CommandLine.Command;
@@ -36,13 +37,14 @@ public final class ImageLoadCommand implements Callable<Integer> {
     public Integer call() {
         Cli cli = Cli.of(spec);
         List<String> images = new java.util.ArrayList<>(new ImageNames(tag).all());
-        ClusterRecord record = ClusterWiring.registry(cli).require(cluster);
+        ClusterService clusters = ClusterWiring.service(cli);
+        ClusterRecord record = clusters.record(cluster);
         var loader = ClusterWiring.loader(cli);
         // labctl's device plugin goes along when it was built (labctl device-plugin install --type virtual needs it).
         if (loader.presentLocally(ImageNames.DEVICE_PLUGIN)) {
             images.add(ImageNames.DEVICE_PLUGIN);
         }
-        List<String> nodes = loader.load(record, images, cli.progress());
+        List<String> nodes = loader.load(clusters.provider(record), record, images, cli.progress());
         cli.print(Map.of("cluster", cluster, "images", images, "nodes", nodes),
                 (r, s) -> s.green("Loaded " + String.join(", ", images)) + " on " + String.join(", ", nodes) + "\n");
         return 0;

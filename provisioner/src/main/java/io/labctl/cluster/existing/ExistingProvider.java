@@ -4,7 +4,7 @@ import io.labctl.cluster.ClusterProvider;
 import io.labctl.cluster.ClusterRecord;
 import io.labctl.cluster.ClusterSpec;
 import io.labctl.cluster.PreflightProblem;
-import io.labctl.cluster.ProviderKind;
+import io.labctl.cluster.ProviderTools;
 import io.labctl.cluster.ProvisionedCluster;
 import io.labctl.core.LabctlException;
 import io.labctl.core.Progress;
@@ -23,13 +23,30 @@ import java.util.Map;
 public final class ExistingProvider implements ClusterProvider {
     private final KubeConnector connector;
 
-    public ExistingProvider(KubeConnector connector) {
-        this.connector = connector;
+    public ExistingProvider(ProviderTools tools) {
+        this.connector = tools.connector();
     }
 
     @Override
-    public ProviderKind kind() {
-        return ProviderKind.existing;
+    public String name() {
+        return "existing";
+    }
+
+    @Override
+    public String needs() {
+        return "a kubeconfig and context that reach the cluster";
+    }
+
+    /** The kubeconfig is the user's: labctl records which context to use and never writes or removes it. */
+    @Override
+    public boolean ownsKubeconfig() {
+        return false;
+    }
+
+    @Override
+    public String noImageLoadingHint() {
+        return "push them to a registry its nodes can pull from, or use the cluster's own tool"
+                + " (kind load docker-image, minikube image load, ctr -n k8s.io images import)";
     }
 
     @Override

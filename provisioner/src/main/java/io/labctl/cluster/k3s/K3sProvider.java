@@ -15,7 +15,8 @@ import io.labctl.cluster.ClusterProvider;
 import io.labctl.cluster.ClusterRecord;
 import io.labctl.cluster.ClusterSpec;
 import io.labctl.cluster.PreflightProblem;
-import io.labctl.cluster.ProviderKind;
+import io.labctl.cluster.ImageLoading;
+import io.labctl.cluster.ProviderTools;
 import io.labctl.cluster.ProvisionedCluster;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
@@ -35,6 +36,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * k3s in Docker through Testcontainers: a server container (master) and agent containers (workers) on a Docker
@@ -47,30 +49,40 @@ public final class K3sProvider implements ClusterProvider {
 
     private final String image;
     private final boolean offline;
+    private final ProviderTools tools;
 
-    /** @param offline no registry can be reached (LABCTL_OFFLINE=1): a missing image is a preflight failure */
-    public K3sProvider(boolean offline) {
-        this(K3sNodes.IMAGE, offline);
+    /** LABCTL_OFFLINE=1 says no registry can be reached: a missing k3s image is then a preflight failure. */
+    public K3sProvider(ProviderTools tools) {
+        this(K3sNodes.IMAGE, "1".equals(tools.environment().get("LABCTL_OFFLINE")), tools);
     }
 
-    public K3sProvider(String image, boolean offline) {
+    public K3sProvider(String image, boolean offline, ProviderTools tools) {
         this.image = image;
         this.offline = offline;
+        this.tools = tools;
     }
 
     @Override
-    public ProviderKind kind() {
-        return ProviderKind.k3s;
+    public String name() {
+        return "k3s";
+    }
+
+    @Override
+    public String needs() {
+        return "a Docker engine running; the " + K3sNodes.IMAGE + " image (pulled once)";
+    }
+
+    @Override
+    public Optional<ImageLoading> imageLoading() {
+        return Optional.of(new K3sImageLoading(tools.runner()));
     }
 
     @Override
     public List<PreflightProblem> preflight(ClusterSpec spec) {
         List<PreflightProblem> problems = new ArrayList<>();
         if (!dockerAvailable()) {
-            problems.add(new PreflightProblem("no Docker engine answers (the k3s provider runs nodes as containers)",
-                    "start Docker (Docker Desktop, or `sudo systemctl start docker`), or choose another provider:"
-                            + " --provider minikube (" + ProviderKind.minikube.needs() + "), vagrant ("
-                            + ProviderKind.vagrant.needs() + "), existing (" + ProviderKind.existing.needs() + ")"));
+            problems.add(PreflightProblem.providerUnavailable("no Docker engine answers (the k3s provider runs nodes as"
+                    + " containers)", "start Docker (Docker Desktop, or `sudo systemctl start docker`)"));
             return problems;
         }
         if (!TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
@@ -93,8 +105,7 @@ public final class K3sProvider implements ClusterProvider {
         }
         if (!serverRunning && !imagePresent(docker) && offline) {
             problems.add(new PreflightProblem("the image " + image + " is not in the Docker engine and cannot be pulled",
-                    "load it once with `docker load -i k3s.tar` (saved where it can be pulled), or choose --provider"
-                            + " minikube, vagrant or existing"));
+                    "load it once with `docker load -i k3s.tar` (saved where it can be pulled)", true));
         }
         return problems;
     }

@@ -7,7 +7,10 @@ import io.labctl.cluster.ClusterRecord;
 import io.labctl.cluster.ClusterRegistry;
 import io.labctl.cluster.ClusterSpec;
 import io.labctl.cluster.PreflightProblem;
-import io.labctl.cluster.ProviderKind;
+import io.labctl.cluster.BuildEngine;
+import io.labctl.cluster.ImageLoading;
+import io.labctl.cluster.ProviderOption;
+import io.labctl.cluster.ProviderTools;
 import io.labctl.cluster.ProvisionedCluster;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,28 +38,63 @@ public final class MinikubeProvider implements ClusterProvider {
     static final Duration START_TIMEOUT = Duration.ofMinutes(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** minikube's own --driver; without it minikube picks one. */
+    static final ProviderOption DRIVER = new ProviderOption("driver", "DRIVER",
+            "minikube's --driver: docker, kvm2, virtualbox... (default: minikube picks)");
+
     private final ProcessRunner runner;
     private final ClusterRegistry registry;
-    private final String driver;
 
-    /** @param driver minikube's --driver, or null to let minikube pick */
-    public MinikubeProvider(ProcessRunner runner, ClusterRegistry registry, String driver) {
-        this.runner = runner;
-        this.registry = registry;
-        this.driver = driver;
+    public MinikubeProvider(ProviderTools tools) {
+        this.runner = tools.runner();
+        this.registry = tools.registry();
     }
 
     @Override
-    public ProviderKind kind() {
-        return ProviderKind.minikube;
+    public String name() {
+        return "minikube";
+    }
+
+    @Override
+    public String needs() {
+        return "minikube on PATH and a driver (docker, kvm2, virtualbox...)";
+    }
+
+    @Override
+    public List<ProviderOption> options() {
+        return List.of(DRIVER);
+    }
+
+    /** `minikube image load`, once per image: minikube puts it on every node of the profile. */
+    @Override
+    public Optional<ImageLoading> imageLoading() {
+        return Optional.of((cluster, images, progress) -> {
+            String profile = profile(cluster);
+            for (String image : images) {
+                Command load = Command.of("minikube", "image", "load", "-p", profile, image).withTimeout(START_TIMEOUT);
+                progress.step(load.display());
+                runner.runChecked(load, ExitCode.PRECONDITION, "see the message above; `minikube image ls -p " + profile + "`");
+            }
+            return List.of("minikube profile " + profile + " (all nodes)");
+        });
+    }
+
+    /** `minikube image build`: built inside the profile's node, so no load is needed afterwards. */
+    @Override
+    public BuildEngine buildEngine(ClusterRecord record) {
+        return new MinikubeBuildEngine(profile(record));
+    }
+
+    private static String profile(ClusterRecord record) {
+        return record.details().getOrDefault("profile", record.name());
     }
 
     @Override
     public List<PreflightProblem> preflight(ClusterSpec spec) {
         List<PreflightProblem> problems = new ArrayList<>();
         if (runner.find("minikube").isEmpty()) {
-            problems.add(new PreflightProblem("minikube is not installed (not on PATH)",
-                    "install minikube (minikube.sigs.k8s.io/docs/start), or use --provider k3s, vagrant or existing"));
+            problems.add(PreflightProblem.providerUnavailable("minikube is not installed (not on PATH)",
+                    "install minikube (minikube.sigs.k8s.io/docs/start)"));
         }
         int hostCpus = Runtime.getRuntime().availableProcessors();
         if (spec.cpus() > hostCpus) {
@@ -76,6 +115,7 @@ public final class MinikubeProvider implements ClusterProvider {
         Command start = Command.of("minikube", "start", "-p", spec.name(), "--nodes", String.valueOf(spec.nodes()),
                 "--cpus", String.valueOf(spec.cpus()), "--memory", spec.memoryMiB() + "mb", "--embed-certs",
                 "--output=json");
+        String driver = spec.options().get(DRIVER.name());
         if (driver != null) {
             start = start.withArguments("--driver", driver);
         }

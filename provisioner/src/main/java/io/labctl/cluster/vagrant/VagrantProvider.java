@@ -5,7 +5,9 @@ import io.labctl.cluster.ClusterRecord;
 import io.labctl.cluster.ClusterRegistry;
 import io.labctl.cluster.ClusterSpec;
 import io.labctl.cluster.PreflightProblem;
-import io.labctl.cluster.ProviderKind;
+import io.labctl.cluster.ImageLoading;
+import io.labctl.cluster.LocalImages;
+import io.labctl.cluster.ProviderTools;
 import io.labctl.cluster.ProvisionedCluster;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
@@ -26,6 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,16 +55,26 @@ public final class VagrantProvider implements ClusterProvider {
     private final ClusterRegistry registry;
     private final Path home;
 
-    /** @param home the labctl checkout whose Vagrantfile, settings.yaml and playbooks/ are used */
-    public VagrantProvider(ProcessRunner runner, ClusterRegistry registry, Path home) {
-        this.runner = runner;
-        this.registry = registry;
-        this.home = home;
+    /** Uses the labctl checkout ({@link ProviderTools#home()}) for its Vagrantfile, settings.yaml and playbooks/. */
+    public VagrantProvider(ProviderTools tools) {
+        this.runner = tools.runner();
+        this.registry = tools.registry();
+        this.home = tools.home();
     }
 
     @Override
-    public ProviderKind kind() {
-        return ProviderKind.vagrant;
+    public String name() {
+        return "vagrant";
+    }
+
+    @Override
+    public String needs() {
+        return "vagrant, VirtualBox 7 and ansible-playbook on PATH";
+    }
+
+    @Override
+    public Optional<ImageLoading> imageLoading() {
+        return Optional.of(new VagrantImageLoading(this, new LocalImages(runner)));
     }
 
     @Override
@@ -237,7 +250,8 @@ public final class VagrantProvider implements ClusterProvider {
      * or a worker beyond settings.yaml's default count would be left running and unreported.
      */
     private static ClusterSpec specOf(ClusterRecord record) {
-        return new ClusterSpec(record.name(), ProviderKind.vagrant, record.workers(), record.cpus(), record.memoryMiB(), null, null);
+        return new ClusterSpec(record.name(), record.provider(), record.workers(), record.cpus(), record.memoryMiB(), null, null,
+                Map.of());
     }
 
     /** A private Vagrant project per cluster: .vagrant/ state must not be shared between clusters. */
@@ -271,7 +285,7 @@ public final class VagrantProvider implements ClusterProvider {
     }
 
     private String freePrefix(String cluster) {
-        Set<String> used = registry.list().stream().filter(r -> r.provider() == ProviderKind.vagrant)
+        Set<String> used = registry.list().stream().filter(r -> name().equals(r.provider()))
                 .filter(r -> !r.name().equals(cluster))
                 .map(r -> r.details().get("network_prefix")).collect(Collectors.toSet());
         return NETWORK_PREFIXES.stream().filter(p -> !used.contains(p)).findFirst().orElse(null);
@@ -279,7 +293,7 @@ public final class VagrantProvider implements ClusterProvider {
 
     private void require(List<PreflightProblem> problems, String program, String fix) {
         if (runner.find(program).isEmpty()) {
-            problems.add(new PreflightProblem(program + " is not installed (not on PATH)", fix));
+            problems.add(PreflightProblem.providerUnavailable(program + " is not installed (not on PATH)", fix));
         }
     }
 

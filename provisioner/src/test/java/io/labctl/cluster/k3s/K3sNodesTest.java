@@ -1,7 +1,7 @@
 package io.labctl.cluster.k3s;
 
+import java.util.Map;
 import io.labctl.cluster.ClusterSpec;
-import io.labctl.cluster.ProviderKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * built (Testcontainers asks it for the host name), so it is checked in K3sProviderIT.
  */
 class K3sNodesTest {
-    static final ClusterSpec SPEC = new ClusterSpec("lab1", ProviderKind.k3s, 2, 2, 2048, null, null);
+    static final ClusterSpec SPEC = new ClusterSpec("lab1", "k3s", 2, 2, 2048, null, null, Map.of());
 
     @Test
     void agent_joinsTheServerByItsContainerName() {

@@ -2,7 +2,6 @@ package io.labctl.cluster.k3s;
 
 import io.labctl.cli.CliRun;
 import io.labctl.cluster.ClusterSpec;
-import io.labctl.cluster.ProviderKind;
 import io.labctl.testbed.RequiredTools;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +66,7 @@ class K3sProviderIT {
 
     @Test
     void serverDefinition_isPrivilegedReusableAndNamedAfterTheCluster() {
-        var server = K3sNodes.server(new ClusterSpec("lab1", ProviderKind.k3s, 2, 2, 2048, null, null), K3sNodes.IMAGE,
+        var server = K3sNodes.server(new ClusterSpec("lab1", "k3s", 2, 2, 2048, null, null, Map.of()), K3sNodes.IMAGE,
                 "t0ken", "localhost");
 
         assertThat(server.isShouldBeReused()).isTrue();

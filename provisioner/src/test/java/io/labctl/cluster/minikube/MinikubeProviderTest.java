@@ -1,9 +1,9 @@
 package io.labctl.cluster.minikube;
 
+import io.labctl.cluster.ProviderTools;
 import io.labctl.cluster.ClusterRecord;
 import io.labctl.cluster.ClusterRegistry;
 import io.labctl.cluster.ClusterSpec;
-import io.labctl.cluster.ProviderKind;
 import io.labctl.cluster.ProvisionedCluster;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
@@ -41,13 +41,13 @@ class MinikubeProviderTest {
         Files.writeString(minikube, "#!/bin/sh\n" + script);
         Files.setPosixFilePermissions(minikube, PosixFilePermissions.fromString("rwxr-xr-x"));
         ProcessRunner runner = new ProcessRunner(Map.of("PATH", bin + ":/usr/bin:/bin"));
-        return new MinikubeProvider(runner, new ClusterRegistry(dir.resolve("state")), "docker");
+        return new MinikubeProvider(new ProviderTools(runner, new ClusterRegistry(dir.resolve("state")), null, null, Map.of()));
     }
 
     @Test
     void startCommand_asksForOneMasterPlusWorkersWithJsonOutput() throws IOException {
         MinikubeProvider provider = providerWithStandIn("exit 0");
-        ClusterSpec spec = new ClusterSpec("lab2", ProviderKind.minikube, 2, 2, 3072, null, null);
+        ClusterSpec spec = new ClusterSpec("lab2", "minikube", 2, 2, 3072, null, null, Map.of("driver", "docker"));
 
         var start = provider.startCommand(spec, dir.resolve("k"));
 
@@ -66,7 +66,7 @@ class MinikubeProviderTest {
         MinikubeProvider provider = providerWithStandIn(script);
         List<String> updates = new ArrayList<>();
 
-        ProvisionedCluster cluster = provider.up(new ClusterSpec("lab2", ProviderKind.minikube, 1, 2, 2048, null, null),
+        ProvisionedCluster cluster = provider.up(new ClusterSpec("lab2", "minikube", 1, 2, 2048, null, null, Map.of()),
                 recording(updates));
 
         assertThat(updates).containsExactly("[1/4] step 1", "[2/4] step 2", "[3/4] step 3", "[4/4] step 4");
@@ -81,7 +81,7 @@ class MinikubeProviderTest {
                 + " is more than your system limit (3936MB).\"},\"type\":\"io.k8s.sigs.minikube.error\"}";
         MinikubeProvider provider = providerWithStandIn("printf '%s\\n' '" + error + "'\nexit 23\n");
 
-        assertThatThrownBy(() -> provider.up(new ClusterSpec("lab2", ProviderKind.minikube, 1, 2, 8192, null, null), Progress.SILENT))
+        assertThatThrownBy(() -> provider.up(new ClusterSpec("lab2", "minikube", 1, 2, 8192, null, null, Map.of()), Progress.SILENT))
                 .isInstanceOfSatisfying(LabctlException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.PRECONDITION);
                     assertThat(e.getMessage()).isEqualTo("this machine lacks the CPU, memory or disk the requested nodes need"
@@ -96,7 +96,7 @@ class MinikubeProviderTest {
                 + "{\"Name\":\"lab2-m02\",\"Host\":\"Stopped\",\"Kubelet\":\"Stopped\"}]";
         MinikubeProvider provider = providerWithStandIn("echo '" + status + "'\nexit 7\n");
 
-        String state = provider.runtimeState(new ClusterRecord("lab2", ProviderKind.minikube, 1, 2, 2048, null, "labctl-lab2",
+        String state = provider.runtimeState(new ClusterRecord("lab2", "minikube", 1, 2, 2048, null, "labctl-lab2",
                 "now", Map.of("profile", "lab2")));
 
         assertThat(state).isEqualTo("1 of 2 nodes running");
@@ -111,10 +111,10 @@ class MinikubeProviderTest {
 
     @Test
     void preflight_withoutMinikube_saysWhatToInstall() {
-        MinikubeProvider provider = new MinikubeProvider(new ProcessRunner(Map.of("PATH", dir.toString())),
-                new ClusterRegistry(dir), null);
+        MinikubeProvider provider = new MinikubeProvider(new ProviderTools(new ProcessRunner(Map.of("PATH", dir.toString())),
+                new ClusterRegistry(dir), null, null, Map.of()));
 
-        assertThat(provider.preflight(new ClusterSpec("lab2", ProviderKind.minikube, 1, 1, 1024, null, null)))
+        assertThat(provider.preflight(new ClusterSpec("lab2", "minikube", 1, 1, 1024, null, null, Map.of())))
                 .extracting(p -> p.problem()).containsExactly("minikube is not installed (not on PATH)");
     }
 

@@ -1,9 +1,9 @@
 package io.labctl.cluster.vagrant;
 
+import io.labctl.cluster.ProviderTools;
 import io.labctl.cluster.ClusterRecord;
 import io.labctl.cluster.ClusterRegistry;
 import io.labctl.cluster.ClusterSpec;
-import io.labctl.cluster.ProviderKind;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.core.Progress;
@@ -47,12 +47,12 @@ class VagrantProviderIT {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("VAGRANT_HOME", dir.resolve("vagrant.d").toString()); // no state outside the temp dir
         registry = new ClusterRegistry(dir.resolve("state"));
-        provider = new VagrantProvider(new ProcessRunner(env), registry, home);
+        provider = new VagrantProvider(new ProviderTools(new ProcessRunner(env), registry, null, home, env));
     }
 
     @Test
     void up_withoutVirtualBox_failsWithVagrantsReasonInOneLine() {
-        ClusterSpec spec = new ClusterSpec("lab3", ProviderKind.vagrant, 0, 1, 1024, null, null);
+        ClusterSpec spec = new ClusterSpec("lab3", "vagrant", 0, 1, 1024, null, null, Map.of());
 
         assertThatThrownBy(() -> provider.up(spec, Progress.SILENT))
                 .isInstanceOfSatisfying(LabctlException.class, e -> {
@@ -66,7 +66,7 @@ class VagrantProviderIT {
 
     @Test
     void preflight_withoutVirtualBox_namesWhatToInstall() {
-        ClusterSpec spec = new ClusterSpec("lab3", ProviderKind.vagrant, 0, 1, 1024, null, null);
+        ClusterSpec spec = new ClusterSpec("lab3", "vagrant", 0, 1, 1024, null, null, Map.of());
 
         assertThat(provider.preflight(spec)).extracting(p -> p.problem())
                 .contains("VBoxManage is not installed (not on PATH)");
@@ -76,7 +76,7 @@ class VagrantProviderIT {
     void runtimeStateAndDown_ofAProjectWithoutVms_reportThenRemoveIt() throws IOException {
         Path project = Files.createDirectories(registry.workDir("lab3"));
         Files.copy(dir.resolve("checkout/Vagrantfile"), project.resolve("Vagrantfile"));
-        ClusterRecord record = new ClusterRecord("lab3", ProviderKind.vagrant, 0, 1, 1024, null, "labctl-lab3", "now",
+        ClusterRecord record = new ClusterRecord("lab3", "vagrant", 0, 1, 1024, null, "labctl-lab3", "now",
                 Map.of("project", project.toString(), "network_prefix", "192.168.56"));
 
         assertThat(provider.runtimeState(record)).isEqualTo("unknown: No usable default provider could be found for your system.");
