@@ -73,8 +73,8 @@ public final class SparkSubmitCommand implements Callable<Integer> {
             description = "nvidia.com (resource nvidia.com/gpu) or e.g. labctl.io/vgpu for labctl's virtual devices.")
     String gpuVendor;
 
-    @Option(names = "--executor-toleration", paramLabel = "KEY[=VALUE]",
-            description = "A NoSchedule taint the executors tolerate (e.g. of GPU nodes); repeatable.")
+    @Option(names = "--executor-toleration", paramLabel = "KEY[=VALUE]:EFFECT",
+            description = "A taint the executors tolerate (e.g. nvidia.com/gpu:NoSchedule of GPU nodes); repeatable.")
     List<String> tolerations = new ArrayList<>();
 
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Any Spark setting; repeatable; wins over labctl's.")

@@ -8,12 +8,12 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
-import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.labctl.kube.Labels;
+import io.labctl.kube.Tolerations;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,17 +65,8 @@ public final class NativeNamespace {
         if (r.executorTolerations().isEmpty()) {
             return java.util.Optional.empty();
         }
-        List<Toleration> tolerations = new ArrayList<>();
-        for (String t : r.executorTolerations()) {
-            String key = t.contains("=") ? t.substring(0, t.indexOf('=')) : t;
-            TolerationBuilder toleration = new TolerationBuilder().withKey(key).withEffect("NoSchedule");
-            if (t.contains("=")) {
-                toleration.withOperator("Equal").withValue(t.substring(t.indexOf('=') + 1));
-            } else {
-                toleration.withOperator("Exists");
-            }
-            tolerations.add(toleration.build());
-        }
+        List<Toleration> tolerations = r.executorTolerations().stream()
+                .map(t -> Tolerations.parse(NativeSubmitRequest.EXECUTOR_TOLERATION_OPTION, t)).toList();
         String template = new KubernetesSerialization().asYaml(new PodBuilder().withNewSpec().withTolerations(tolerations)
                 .endSpec().build());
         return java.util.Optional.of(new ConfigMapBuilder().withNewMetadata().withName(r.name() + TEMPLATE_CONFIG_MAP_SUFFIX)

@@ -1,6 +1,7 @@
 package io.labctl.spark.nativemode;
 
 import io.labctl.core.LabctlException;
+import io.labctl.kube.Tolerations;
 import io.labctl.spark.standalone.SparkImages;
 
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.Map;
  * A native-mode application: the driver and the executors run as pods that Spark's own Kubernetes submission
  * client creates. The application must be inside the image ({@code local:///...}).
  *
- * @param executorTolerations taints the executors tolerate ({@code key} or {@code key=value}, effect NoSchedule),
- *                            e.g. to reach tainted GPU nodes; passed to Spark as an executor pod template
+ * @param executorTolerations taints the executors tolerate ({@code KEY[=VALUE]:EFFECT}, like every labctl
+ *                            toleration), e.g. to reach tainted GPU nodes; passed to Spark as an executor pod template
  * @param quota               optional ResourceQuota on limits for the namespace ({@code cpu}, {@code memory}); empty = none
  */
 public record NativeSubmitRequest(String namespace, String name, String mainClass, String application, List<String> args,
@@ -19,6 +20,7 @@ public record NativeSubmitRequest(String namespace, String name, String mainClas
                                   DeviceRequest devices, List<String> executorTolerations, Map<String, String> conf,
                                   String image, Map<String, String> quota) {
     public static final int MAX_EXECUTORS = 20;
+    static final String EXECUTOR_TOLERATION_OPTION = "--executor-toleration";
 
     public NativeSubmitRequest {
         args = List.copyOf(args);
@@ -51,11 +53,7 @@ public record NativeSubmitRequest(String namespace, String name, String mainClas
                 throw LabctlException.usage("--conf " + key + " is not a Spark setting", "Spark settings start with spark., e.g. --conf spark.eventLog.enabled=true");
             }
         }
-        for (String toleration : executorTolerations) {
-            if (!toleration.matches("[A-Za-z0-9./_-]+(=[A-Za-z0-9._-]+)?")) {
-                throw LabctlException.usage("--executor-toleration '" + toleration + "' is not KEY or KEY=VALUE", "e.g. nvidia.com/gpu");
-            }
-        }
+        executorTolerations.forEach(t -> Tolerations.parse(EXECUTOR_TOLERATION_OPTION, t));
         for (String key : quota.keySet()) {
             if (!key.equals("cpu") && !key.equals("memory")) {
                 throw LabctlException.usage("--quota " + key + " is not supported", "use --quota cpu=4,memory=8Gi");

@@ -7,12 +7,15 @@ import java.util.Map;
  * Everything needed to build the pod that runs {@code spark-submit} in client mode inside the
  * cluster, next to the Spark master: the driver then lives in a pod, reachable by the executors.
  *
- * @param application path of the application inside the pod (in the image, or in {@link #UPLOAD_DIR})
- * @param uploaded    true when labctl copies the application from the host into the pod before start
+ * @param application    path of the application inside the pod (in the image, or in {@link #UPLOAD_DIR})
+ * @param uploaded       true when labctl copies the application from the host into the pod before start
+ * @param serviceAccount the pod's ServiceAccount, or null for the namespace's default
+ * @param configMaps     ConfigMaps mounted into the container, by name, at these paths
  */
 public record JobPodConfig(String podName, String namespace, Map<String, String> labels, String image,
                            String masterUrl, String appName, String mainClass, String application,
-                           List<String> appArgs, Map<String, String> conf, int driverMemoryMib, boolean uploaded) {
+                           List<String> appArgs, Map<String, String> conf, int driverMemoryMib, boolean uploaded,
+                           String serviceAccount, Map<String, String> configMaps) {
 
     /** Where uploaded applications land in the pod (an emptyDir). */
     public static final String UPLOAD_DIR = "/opt/labctl/app";
@@ -24,5 +27,14 @@ public record JobPodConfig(String podName, String namespace, Map<String, String>
         labels = Map.copyOf(labels);
         appArgs = List.copyOf(appArgs);
         conf = Map.copyOf(conf);
+        configMaps = configMaps == null ? Map.of() : Map.copyOf(configMaps);
+    }
+
+    /** A job pod of the namespace's default ServiceAccount, mounting no ConfigMap. */
+    public JobPodConfig(String podName, String namespace, Map<String, String> labels, String image, String masterUrl,
+                        String appName, String mainClass, String application, List<String> appArgs,
+                        Map<String, String> conf, int driverMemoryMib, boolean uploaded) {
+        this(podName, namespace, labels, image, masterUrl, appName, mainClass, application, appArgs, conf,
+                driverMemoryMib, uploaded, null, Map.of());
     }
 }

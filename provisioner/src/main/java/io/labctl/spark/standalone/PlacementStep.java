@@ -1,6 +1,7 @@
 package io.labctl.spark.standalone;
 
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.labctl.kube.Tolerations;
 
 /**
  * Adds {@code --node-selector} and {@code --toleration} to the master and worker pods, e.g. to place
@@ -16,7 +17,7 @@ public final class PlacementStep implements ClusterObjectsStep {
         return previous.mapSparkDeployments(deployment -> new DeploymentBuilder(deployment)
                 .editSpec().editTemplate().editSpec()
                 .addToNodeSelector(spec.nodeSelector())
-                .addAllToTolerations(spec.tolerations().stream().map(Tolerations::parse).toList())
+                .addAllToTolerations(spec.tolerations().stream().map(t -> Tolerations.parse("--toleration", t)).toList())
                 .endSpec().endTemplate().endSpec()
                 .build());
     }

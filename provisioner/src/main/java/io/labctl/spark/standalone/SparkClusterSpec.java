@@ -1,6 +1,7 @@
 package io.labctl.spark.standalone;
 
 import io.labctl.core.LabctlException;
+import io.labctl.kube.Tolerations;
 
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public record SparkClusterSpec(String name, String namespace, int workers, int w
                         "use KEY=VALUE, e.g. --node-selector type=kwok");
             }
         });
-        tolerations.forEach(Tolerations::parse);
+        tolerations.forEach(t -> Tolerations.parse("--toleration", t));
         return this;
     }
 

@@ -116,7 +116,7 @@ class NativeModeIT {
 
         // The GPU nodes are kwok's fake nodes: tainted, so the executors must tolerate that; they never really run.
         CliRun submit = testbed.labctl("-n", ns, "spark", "submit", "--native", "--name", "gpu-pi", "--no-follow",
-                "--executors", "3", "--gpus", "1", "--gpu-vendor", "nvidia.com", "--executor-toleration", "kwok.x-k8s.io/node",
+                "--executors", "3", "--gpus", "1", "--gpu-vendor", "nvidia.com", "--executor-toleration", "kwok.x-k8s.io/node:NoSchedule",
                 "--class", PI, EXAMPLES, "10");
         assertThat(submit.status()).as(submit.err()).isZero();
         List<Pod> executors = testbed.client().pods().inNamespace(ns).withLabel("spark-role", "executor")

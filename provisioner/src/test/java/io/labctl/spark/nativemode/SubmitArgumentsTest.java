@@ -52,7 +52,7 @@ class SubmitArgumentsTest {
 
     @Test
     void namespaceObjects_letTheDriverManageItsPods_andCarryQuotaAndTemplate() {
-        List<HasMetadata> objects = NativeNamespace.objects(request(null, List.of("kwok.x-k8s.io/node", "gpu=a100"), Map.of(),
+        List<HasMetadata> objects = NativeNamespace.objects(request(null, List.of("kwok.x-k8s.io/node:NoSchedule", "gpu=a100:NoExecute"), Map.of(),
                 Map.of("cpu", "4", "memory", "8Gi")));
 
         assertThat(objects).extracting(HasMetadata::getKind)
@@ -62,8 +62,9 @@ class SubmitArgumentsTest {
         assertThat(role.getRules().get(0).getVerbs()).contains("create", "delete", "watch");
         assertThat(((ResourceQuota) objects.get(3)).getSpec().getHard()).containsOnlyKeys("limits.cpu", "limits.memory");
         Pod template = new KubernetesSerialization().unmarshal(((ConfigMap) objects.get(4)).getData().get(NativeNamespace.TEMPLATE_KEY), Pod.class);
-        assertThat(template.getSpec().getTolerations()).extracting(t -> t.getKey() + "/" + t.getOperator() + "/" + t.getValue())
-                .containsExactly("kwok.x-k8s.io/node/Exists/null", "gpu/Equal/a100");
+        assertThat(template.getSpec().getTolerations())
+                .extracting(t -> t.getKey() + "/" + t.getOperator() + "/" + t.getValue() + "/" + t.getEffect())
+                .containsExactly("kwok.x-k8s.io/node/Exists/null/NoSchedule", "gpu/Equal/a100/NoExecute");
     }
 
     @Test
