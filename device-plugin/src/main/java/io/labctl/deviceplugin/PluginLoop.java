@@ -110,6 +110,10 @@ public final class PluginLoop implements Runnable {
             while (!stopped) {
                 if (server == null || !server.socketExists()) {
                     // Our socket is gone (the kubelet wiped the directory): serve again, and register again after.
+                    if (server != null) {
+                        LOG.info("the kubelet restarted (" + settings.socket().getFileName() + " was removed); serving and"
+                                + " registering again");
+                    }
                     closeQuietly(server);
                     server = null;
                     registeredWith = Optional.empty();

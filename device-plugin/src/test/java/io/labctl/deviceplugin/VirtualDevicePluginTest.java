@@ -29,12 +29,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,6 +194,33 @@ class VirtualDevicePluginTest {
 
     @Test
     void kubeletRestart_wipesTheDirectory_andThePluginRegistersAgain() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        Logger loopLog = Logger.getLogger(PluginLoop.class.getName());
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                log.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        loopLog.addHandler(recorder);
+        try {
+            kubeletRestart_registersAgain();
+        } finally {
+            loopLog.removeHandler(recorder);
+        }
+        // what a student reads in the plugin pod's log (DevicePluginIT checks the same on the real kubelet)
+        assertThat(log).filteredOn(line -> line.startsWith("the kubelet restarted")).hasSize(1);
+    }
+
+    private void kubeletRestart_registersAgain() throws Exception {
         startRegisteredPlugin();
         kubelet.awaitRegistration();
 
