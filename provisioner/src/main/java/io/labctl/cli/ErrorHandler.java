@@ -34,7 +34,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         PrintWriter err = context.err();
-        err.println("error: " + ex.getMessage());
+        // picocli's own messages start with "Error: "; ours already say "error: ".
+        err.println("error: " + ex.getMessage().replaceFirst("^Error: ", ""));
         CommandLine cmd = ex.getCommandLine();
         err.println("hint: see `" + cmd.getCommandSpec().qualifiedName() + " --help`");
         return ExitCode.USAGE.status();

@@ -8,11 +8,15 @@ import io.labctl.cli.grade.GradeCommand;
 import io.labctl.cli.image.ImageCommand;
 import io.labctl.cli.lab.LabCommand;
 import io.labctl.cli.spark.SparkCommand;
+import io.labctl.core.ExitCode;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ScopeType;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** The root command. Holds the global options and the process context every subcommand uses. */
 @Command(name = "labctl",
@@ -33,13 +37,10 @@ import picocli.CommandLine.ScopeType;
             "  labctl spark teardown spark-a",
             "  labctl lab show ex3 && labctl lab check ex3  # students: the guide, then the grader's checks",
             "  labctl grade --roster roster.yaml            # instructors: a whole class, in parallel",
-            "  source <(labctl generate-completion)          # bash/zsh completion",
-            "",
-            "Exit codes:",
-            "  0 ok, 1 internal error, 2 bad command line or input, 3 not found, 4 cluster unreachable,",
-            "  5 permission denied, 6 timed out waiting, 7 precondition failed, 8 job failed, 9 checks did not pass,",
-            "  130 interrupted"})
+            "  source <(labctl generate-completion)          # bash/zsh completion"})
 public final class LabctlCommand implements Runnable {
+    private static final int FOOTER_WIDTH = 100;
+
     @Mixin
     private GlobalOptions globals = new GlobalOptions();
 
@@ -63,6 +64,24 @@ public final class LabctlCommand implements Runnable {
         new CommandLine(this).usage(context.err());
     }
 
+    /** The footer, then every exit code and its meaning, from {@link ExitCode} (the README's table says the same). */
+    static String[] withExitCodes(String[] footer) {
+        List<String> lines = new ArrayList<>(List.of(footer));
+        lines.add("");
+        lines.add("Exit codes:");
+        StringBuilder line = new StringBuilder(" ");
+        for (ExitCode code : ExitCode.values()) {
+            String entry = " " + code.status() + " " + code.meaning() + (code.ordinal() < ExitCode.values().length - 1 ? "," : "");
+            if (line.length() + entry.length() > FOOTER_WIDTH) {
+                lines.add(line.toString());
+                line = new StringBuilder(" ");
+            }
+            line.append(entry);
+        }
+        lines.add(line.toString());
+        return lines.toArray(String[]::new);
+    }
+
     /** A fully wired command line: handlers, output streams, case-insensitive enums. */
     public static CommandLine commandLine(CliContext context) {
         ErrorHandler errors = new ErrorHandler(context);
@@ -77,6 +96,7 @@ public final class LabctlCommand implements Runnable {
         cmd.setExecutionExceptionHandler(errors);
         cmd.setParameterExceptionHandler(errors);
         cmd.registerConverter(java.time.Duration.class, new DurationConverter());
+        cmd.getCommandSpec().usageMessage().footer(withExitCodes(cmd.getCommandSpec().usageMessage().footer()));
         ClusterUpCommand.describeProviders(cmd.getSubcommands().get("cluster").getSubcommands().get("up").getCommandSpec(),
                 ClusterWiring.providers(context));
         return cmd;

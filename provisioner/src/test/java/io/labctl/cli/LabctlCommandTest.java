@@ -112,10 +112,25 @@ class LabctlCommandTest {
     }
 
     @Test
-    void teardown_needsNameOrAll() {
-        CliRun r = CliRun.run(home, "spark", "teardown");
+    void teardown_needsNameOrAll_andNotBoth() {
+        CliRun none = CliRun.run(home, "spark", "teardown");
+        CliRun both = CliRun.run(home, "spark", "teardown", "spark-a", "--all");
+        CliRun allNamespacesAlone = CliRun.run(home, "spark", "teardown", "-A");
+
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).startsWith("error: Missing required argument (specify one of these): (NAME | [--all [-A]])\n");
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).startsWith("error: NAME and [--all [-A]] are mutually exclusive");
+        assertThat(allNamespacesAlone.status()).isEqualTo(2);
+        assertThat(allNamespacesAlone.err()).startsWith("error: Missing required argument(s): --all");
+    }
+
+    @Test
+    void submit_gpusWithoutVendor_isRefusedBeforeConnecting() {
+        CliRun r = CliRun.run(home, "spark", "submit", "--native", "--gpus", "1", "--class", "X", "local:///a.jar");
+
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).contains("error: say which cluster to remove");
+        assertThat(r.err()).startsWith("error: Missing required argument(s): --gpu-vendor=DOMAIN[/NAME]\n");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.labctl.spark.nativemode.NativeResult;
 import io.labctl.spark.nativemode.NativeSubmitRequest;
 import io.labctl.spark.nativemode.NativeSubmitter;
 import io.labctl.spark.standalone.SparkImages;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,12 +67,18 @@ public final class SparkSubmitCommand implements Callable<Integer> {
     @Option(names = "--driver-memory", paramLabel = "SIZE", defaultValue = "512m", description = "Default: ${DEFAULT-VALUE}.")
     String driverMemory;
 
-    @Option(names = "--gpus", paramLabel = "N", description = "Devices per executor (needs --gpu-vendor).")
-    Integer gpus;
+    /** Devices per executor: the count and whose devices, always together. */
+    @ArgGroup(exclusive = false)
+    Gpus gpus;
 
-    @Option(names = "--gpu-vendor", paramLabel = "DOMAIN[/NAME]",
-            description = "nvidia.com (resource nvidia.com/gpu) or e.g. labctl.io/vgpu for labctl's virtual devices.")
-    String gpuVendor;
+    static final class Gpus {
+        @Option(names = "--gpus", paramLabel = "N", required = true, description = "Devices per executor (with --gpu-vendor).")
+        int count;
+
+        @Option(names = "--gpu-vendor", paramLabel = "DOMAIN[/NAME]", required = true,
+                description = "nvidia.com (resource nvidia.com/gpu) or e.g. labctl.io/vgpu for labctl's virtual devices.")
+        String vendor;
+    }
 
     @Option(names = "--executor-toleration", paramLabel = "KEY[=VALUE]:EFFECT",
             description = "A taint the executors tolerate (e.g. nvidia.com/gpu:NoSchedule of GPU nodes); repeatable.")
@@ -101,10 +108,7 @@ public final class SparkSubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
-        if ((gpus == null) != (gpuVendor == null)) {
-            throw LabctlException.usage("--gpus and --gpu-vendor go together", "e.g. --gpus 1 --gpu-vendor nvidia.com");
-        }
-        DeviceRequest devices = gpus == null ? null : DeviceRequest.parse(gpus, gpuVendor);
+        DeviceRequest devices = gpus == null ? null : DeviceRequest.parse(gpus.count, gpus.vendor);
         try (KubeSession session = cli.connect()) {
             NativeSubmitRequest request = new NativeSubmitRequest(session.namespace(), name, mainClass, application, args,
                     executors, executorCores, executorMemory, driverMemory, devices, tolerations, conf, image, quota).validate();

@@ -1,12 +1,12 @@
 package io.labctl.cli.spark;
 
 import io.labctl.cli.Cli;
-import io.labctl.core.LabctlException;
 import io.labctl.kube.KubeSession;
 import io.labctl.spark.standalone.SparkClusterSpec;
 import io.labctl.spark.standalone.StandaloneClusters;
 import io.labctl.spark.standalone.StandaloneTeardown;
 import io.labctl.spark.standalone.TeardownResult;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,14 +29,25 @@ public final class SparkTeardownCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Cluster name.")
-    String name;
+    /** Which clusters: one by name, or all of them (in the namespace, or with -A in every namespace). */
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Which which;
 
-    @Option(names = "--all", description = "Every labctl Spark cluster in the namespace.")
-    boolean all;
+    static final class Which {
+        @Parameters(index = "0", paramLabel = "NAME", description = "Cluster name.")
+        String name;
 
-    @Option(names = {"-A", "--all-namespaces"}, description = "With --all: in every namespace.")
-    boolean allNamespaces;
+        @ArgGroup(exclusive = false)
+        All all;
+    }
+
+    static final class All {
+        @Option(names = "--all", required = true, description = "Every labctl Spark cluster in the namespace.")
+        boolean all;
+
+        @Option(names = {"-A", "--all-namespaces"}, description = "With --all: in every namespace.")
+        boolean allNamespaces;
+    }
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3m",
             description = "How long to wait for the objects to disappear (default: ${DEFAULT-VALUE}).")
@@ -45,13 +56,8 @@ public final class SparkTeardownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
-        if ((name == null) == !all) {
-            throw LabctlException.usage(name == null ? "say which cluster to remove" : "give either NAME or --all, not both",
-                    "`labctl spark teardown NAME` or `labctl spark teardown --all`");
-        }
-        if (allNamespaces && !all) {
-            throw LabctlException.usage("--all-namespaces needs --all", "`labctl spark teardown --all -A`");
-        }
+        String name = which.name;
+        boolean allNamespaces = which.all != null && which.all.allNamespaces;
         if (name != null) {
             SparkClusterSpec.requireClusterName(name);
         }

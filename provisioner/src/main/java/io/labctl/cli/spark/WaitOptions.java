@@ -11,7 +11,7 @@ public final class WaitOptions {
     @Option(names = "--wait", paramLabel = "MODE", defaultValue = "spark",
             description = "What to wait for: spark (pods Ready and the master reports every worker ALIVE), "
                     + "pods (pods Ready only, e.g. on fake nodes), none. Default: ${DEFAULT-VALUE}.")
-    WaitMode waitMode = WaitMode.SPARK;
+    WaitMode waitMode = WaitMode.spark;
 
     @Option(names = "--no-wait", description = "Same as --wait none.")
     boolean noWait;
@@ -25,6 +25,6 @@ public final class WaitOptions {
     boolean skipImageCheck;
 
     DeployOptions toDeployOptions() {
-        return new DeployOptions(noWait ? WaitMode.NONE : waitMode, timeout, skipImageCheck);
+        return new DeployOptions(noWait ? WaitMode.none : waitMode, timeout, skipImageCheck);
     }
 }

@@ -29,7 +29,7 @@ public final class ClusterWaiter {
 
     /** Returns the final readiness; throws TIMEOUT with what is missing when {@code timeout} passes. */
     public Readiness await(String namespace, String clusterName, int expectedWorkers, WaitMode mode, Duration timeout) {
-        if (mode == WaitMode.NONE) {
+        if (mode == WaitMode.none) {
             throw new IllegalArgumentException("nothing to wait for in mode NONE");
         }
         return Await.on(client, client.pods().inNamespace(namespace).withLabels(SparkLabels.cluster(clusterName)),
@@ -40,7 +40,7 @@ public final class ClusterWaiter {
                         + "`, wait longer with --timeout, or remove them with `labctl spark teardown " + clusterName
                         + " -n " + namespace + "`")
                 .until(timeout, pods -> {
-                    Optional<MasterStatus> master = mode == WaitMode.SPARK ? readMaster(namespace, pods) : Optional.empty();
+                    Optional<MasterStatus> master = mode == WaitMode.spark ? readMaster(namespace, pods) : Optional.empty();
                     Readiness readiness = Readiness.evaluate(pods, master, expectedWorkers, mode);
                     return readiness.ready() ? Await.Verdict.done(readiness, readiness.summary())
                             : Await.Verdict.notYet(readiness.summary(), readiness.missing());

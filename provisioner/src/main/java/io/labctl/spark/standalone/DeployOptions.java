@@ -7,6 +7,6 @@ public record DeployOptions(WaitMode waitMode, Duration timeout, boolean skipIma
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     public static DeployOptions defaults() {
-        return new DeployOptions(WaitMode.SPARK, DEFAULT_TIMEOUT, false);
+        return new DeployOptions(WaitMode.spark, DEFAULT_TIMEOUT, false);
     }
 }

@@ -75,11 +75,11 @@ final class DeployPreflight {
                 needed.add(Permission.on(verb, kind, ns));
             }
         }
-        if (waitMode != WaitMode.NONE) {
+        if (waitMode != WaitMode.none) {
             needed.add(Permission.on("list", Pod.class, ns));
             needed.add(Permission.on("watch", Pod.class, ns));
         }
-        if (waitMode == WaitMode.SPARK) {
+        if (waitMode == WaitMode.spark) {
             needed.add(new Permission("get", "", "pods", "proxy", ns));
         }
         return needed;

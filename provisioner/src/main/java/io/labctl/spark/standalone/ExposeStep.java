@@ -11,7 +11,7 @@ public final class ExposeStep implements ClusterObjectsStep {
 
     @Override
     public ClusterObjects apply(ClusterObjects previous, SparkClusterSpec spec) {
-        if (spec.expose() == Expose.NONE) {
+        if (spec.expose() == Expose.none) {
             return previous.withMasterService(service -> new ServiceBuilder(service)
                     .editSpec().withType("ClusterIP").endSpec()
                     .build());

@@ -30,12 +30,12 @@ public record Readiness(boolean ready, int masterReady, int workersReady, int wo
 
         boolean podsReady = masters.size() == 1 && masterReady == 1
                 && workers.size() == expectedWorkers && workersReady == expectedWorkers;
-        boolean sparkReady = mode != WaitMode.SPARK
+        boolean sparkReady = mode != WaitMode.spark
                 || (master.map(MasterStatus::isAlive).orElse(false) && alive != null && alive == expectedWorkers);
         boolean ready = podsReady && sparkReady;
 
         String summary = "master " + masterReady + "/1 ready, worker pods " + workersReady + "/" + expectedWorkers
-                + " ready" + (mode == WaitMode.SPARK
+                + " ready" + (mode == WaitMode.spark
                 ? ", workers ALIVE in Spark " + (alive == null ? "?" : alive) + "/" + expectedWorkers : "");
         String missing = ready ? "" : explain(masters, workers, expectedWorkers, master, alive, mode, podsReady);
         return new Readiness(ready, masterReady, workersReady, workers.size(), expectedWorkers, alive, summary, missing);
@@ -44,7 +44,7 @@ public record Readiness(boolean ready, int masterReady, int workersReady, int wo
     private static String explain(List<Pod> masters, List<Pod> workers, int expectedWorkers,
                                   Optional<MasterStatus> master, Integer alive, WaitMode mode, boolean podsReady) {
         List<String> parts = new ArrayList<>();
-        if (mode == WaitMode.SPARK) {
+        if (mode == WaitMode.spark) {
             if (master.isEmpty()) {
                 parts.add("the Spark master's status page did not answer");
             } else if (!master.get().isAlive()) {

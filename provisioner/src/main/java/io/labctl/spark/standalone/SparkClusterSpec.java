@@ -87,7 +87,7 @@ public record SparkClusterSpec(String name, String namespace, int workers, int w
             throw LabctlException.usage("--expose is missing", "use nodeport or none");
         }
         if (nodePort != null) {
-            if (expose != Expose.NODEPORT) {
+            if (expose != Expose.nodeport) {
                 throw LabctlException.usage("--node-port needs --expose nodeport", "drop --node-port or use --expose nodeport");
             }
             if (nodePort < SparkPorts.NODE_PORT_MIN || nodePort > SparkPorts.NODE_PORT_MAX) {
@@ -143,7 +143,7 @@ public record SparkClusterSpec(String name, String namespace, int workers, int w
         private String workerCpuRequest = DEFAULT_CPU_REQUEST;
         private String masterImage = SparkImages.MASTER;
         private String workerImage = SparkImages.WORKER;
-        private Expose expose = Expose.NODEPORT;
+        private Expose expose = Expose.nodeport;
         private Integer nodePort;
         private Map<String, String> nodeSelector = Map.of();
         private List<String> tolerations = List.of();

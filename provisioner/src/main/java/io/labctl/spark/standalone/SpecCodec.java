@@ -2,16 +2,21 @@ package io.labctl.spark.standalone;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 
 /** JSON form of a {@link SparkClusterSpec}, as stored in the master Deployment's annotation. */
 public final class SpecCodec {
-    private static final ObjectMapper JSON = new ObjectMapper()
+    // Case-insensitive enums: clusters deployed by labctl 0.1 recorded "expose":"NODEPORT".
+    private static final ObjectMapper JSON = JsonMapper.builder()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
+            .build();
 
     private SpecCodec() {
     }

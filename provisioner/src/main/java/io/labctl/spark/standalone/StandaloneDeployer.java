@@ -55,7 +55,7 @@ public final class StandaloneDeployer {
         applied.forEach(a -> progress.note(a.toString()));
 
         Readiness readiness = null;
-        if (options.waitMode() != WaitMode.NONE) {
+        if (options.waitMode() != WaitMode.none) {
             progress.step("Waiting for " + describeWait(spec, options.waitMode()) + " (timeout "
                     + Durations.format(options.timeout()) + ")");
             readiness = new ClusterWaiter(client, progress)
@@ -75,7 +75,7 @@ public final class StandaloneDeployer {
     }
 
     private static String describeWait(SparkClusterSpec spec, WaitMode mode) {
-        return mode == WaitMode.SPARK
+        return mode == WaitMode.spark
                 ? "the pods to be Ready and the master to report " + spec.workers() + " ALIVE workers"
                 : "the pods to be Ready";
     }

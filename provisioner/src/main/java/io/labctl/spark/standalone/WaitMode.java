@@ -1,11 +1,11 @@
 package io.labctl.spark.standalone;
 
-/** What "ready" means when labctl waits for a cluster. */
+/** What "ready" means when labctl waits for a cluster ({@code --wait}: the words users type). */
 public enum WaitMode {
     /** Pods Ready and the master reports exactly the wanted number of ALIVE workers. */
-    SPARK,
+    spark,
     /** Pods Ready only: for nodes that run no real processes (kwok fake nodes) or non-Spark images. */
-    PODS,
+    pods,
     /** Do not wait. */
-    NONE
+    none
 }

@@ -14,12 +14,12 @@ class ExposeStepTest {
 
     @Test
     void nodePortWithoutFixedPort_leavesTheTemplatesService() {
-        assertThat(step.apply(rendered, TestSpecs.exposed(Expose.NODEPORT, null))).isSameAs(rendered);
+        assertThat(step.apply(rendered, TestSpecs.exposed(Expose.nodeport, null))).isSameAs(rendered);
     }
 
     @Test
     void none_makesTheServiceClusterIp() {
-        ClusterObjects result = step.apply(rendered, TestSpecs.exposed(Expose.NONE, null));
+        ClusterObjects result = step.apply(rendered, TestSpecs.exposed(Expose.none, null));
         assertThat(result).isEqualTo(ClusterObjects.of(List.of(
                 new ServiceBuilder(rendered.masterService()).editSpec().withType("ClusterIP").endSpec().build(),
                 rendered.master(), rendered.workers())));
@@ -27,7 +27,7 @@ class ExposeStepTest {
 
     @Test
     void fixedNodePort_pinsOnlyTheRpcPort() {
-        ClusterObjects result = step.apply(rendered, TestSpecs.exposed(Expose.NODEPORT, 30777));
+        ClusterObjects result = step.apply(rendered, TestSpecs.exposed(Expose.nodeport, 30777));
         assertThat(result).isEqualTo(ClusterObjects.of(List.of(
                 new ServiceBuilder(rendered.masterService()).editSpec().editMatchingPort(p -> p.getPort() == 7077)
                         .withNodePort(30777).endPort().endSpec().build(),

@@ -19,7 +19,7 @@ class ReadinessTest {
     @Test
     void readyPodsAndTwoAliveWorkers_isReadyForTwo() throws IOException {
         var pods = List.of(TestPods.ready("m", "master"), TestPods.ready("w1", "worker"), TestPods.ready("w2", "worker"));
-        Readiness r = Readiness.evaluate(pods, Optional.of(masterWithTwoAlive()), 2, WaitMode.SPARK);
+        Readiness r = Readiness.evaluate(pods, Optional.of(masterWithTwoAlive()), 2, WaitMode.spark);
         assertThat(r.ready()).isTrue();
         assertThat(r.summary()).isEqualTo("master 1/1 ready, worker pods 2/2 ready, workers ALIVE in Spark 2/2");
         assertThat(r.missing()).isEmpty();
@@ -29,7 +29,7 @@ class ReadinessTest {
     void twoOfThreeRegistered_andAPendingPod_isExplainedInPlainWords() throws IOException {
         var pods = List.of(TestPods.ready("m", "master"), TestPods.ready("w1", "worker"), TestPods.ready("w2", "worker"),
                 TestPods.unschedulable("spark-a-worker-x", "worker", "0/1 nodes are available: 1 Insufficient cpu."));
-        Readiness r = Readiness.evaluate(pods, Optional.of(masterWithTwoAlive()), 3, WaitMode.SPARK);
+        Readiness r = Readiness.evaluate(pods, Optional.of(masterWithTwoAlive()), 3, WaitMode.spark);
         assertThat(r.ready()).isFalse();
         assertThat(r.missing()).isEqualTo("2 of 3 workers registered; pod spark-a-worker-x Pending: Insufficient cpu"
                 + " (0/1 nodes are available: 1 Insufficient cpu)");
@@ -39,13 +39,13 @@ class ReadinessTest {
     void terminatingPods_doNotCount_soScalingDownWaitsForThemToGo() throws IOException {
         var pods = List.of(TestPods.ready("m", "master"), TestPods.ready("w1", "worker"), TestPods.ready("w2", "worker"),
                 TestPods.terminating("w3", "worker"));
-        assertThat(Readiness.evaluate(pods, Optional.of(masterWithTwoAlive()), 2, WaitMode.SPARK).ready()).isTrue();
+        assertThat(Readiness.evaluate(pods, Optional.of(masterWithTwoAlive()), 2, WaitMode.spark).ready()).isTrue();
     }
 
     @Test
     void podsMode_ignoresSpark() {
         var pods = List.of(TestPods.ready("m", "master"), TestPods.ready("w1", "worker"));
-        Readiness r = Readiness.evaluate(pods, Optional.empty(), 1, WaitMode.PODS);
+        Readiness r = Readiness.evaluate(pods, Optional.empty(), 1, WaitMode.pods);
         assertThat(r.ready()).isTrue();
         assertThat(r.summary()).isEqualTo("master 1/1 ready, worker pods 1/1 ready");
     }
@@ -53,7 +53,7 @@ class ReadinessTest {
     @Test
     void silentMaster_isNamed() {
         var pods = List.of(TestPods.ready("m", "master"));
-        Readiness r = Readiness.evaluate(pods, Optional.empty(), 0, WaitMode.SPARK);
+        Readiness r = Readiness.evaluate(pods, Optional.empty(), 0, WaitMode.spark);
         assertThat(r.ready()).isFalse();
         assertThat(r.missing()).isEqualTo("the Spark master's status page did not answer");
     }
@@ -62,7 +62,7 @@ class ReadinessTest {
     void extraWorkerPodsDuringARollout_areNotReadyYet() throws IOException {
         var pods = List.of(TestPods.ready("m", "master"), TestPods.ready("w1", "worker"), TestPods.ready("w2", "worker"),
                 TestPods.runningNotReady("w3", "worker"));
-        Readiness r = Readiness.evaluate(pods, Optional.of(masterWithTwoAlive()), 2, WaitMode.SPARK);
+        Readiness r = Readiness.evaluate(pods, Optional.of(masterWithTwoAlive()), 2, WaitMode.spark);
         assertThat(r.ready()).isFalse();
         assertThat(r.missing()).isEqualTo("3 worker pods exist, 2 wanted; pod w3 Running, not ready yet (readiness probe)");
     }

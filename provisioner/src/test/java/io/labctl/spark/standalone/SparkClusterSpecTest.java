@@ -53,31 +53,31 @@ class SparkClusterSpecTest {
     @Test
     void validate_rejectsCpuRequestAboveCores() {
         SparkClusterSpec s = new SparkClusterSpec("a", "lab", 1, 1, "1g", "1500m", SparkImages.MASTER, SparkImages.WORKER,
-                Expose.NODEPORT, null, Map.of(), List.of());
+                Expose.nodeport, null, Map.of(), List.of());
         assertThatThrownBy(s::validate).hasMessageContaining("is more than --worker-cores 1");
     }
 
     @Test
     void validate_rejectsNodePortWithoutNodePortExposure() {
         SparkClusterSpec s = new SparkClusterSpec("a", "lab", 1, 1, "1g", "250m", SparkImages.MASTER, SparkImages.WORKER,
-                Expose.NONE, 30077, Map.of(), List.of());
+                Expose.none, 30077, Map.of(), List.of());
         assertThatThrownBy(s::validate).hasMessage("--node-port needs --expose nodeport");
     }
 
     @Test
     void validate_rejectsNodePortOutsideRange() {
         SparkClusterSpec s = new SparkClusterSpec("a", "lab", 1, 1, "1g", "250m", SparkImages.MASTER, SparkImages.WORKER,
-                Expose.NODEPORT, 8080, Map.of(), List.of());
+                Expose.nodeport, 8080, Map.of(), List.of());
         assertThatThrownBy(s::validate).hasMessageContaining("outside the NodePort range");
     }
 
     @Test
     void validate_rejectsBadTolerationAndSelector() {
         SparkClusterSpec badToleration = new SparkClusterSpec("a", "lab", 1, 1, "1g", "250m", SparkImages.MASTER,
-                SparkImages.WORKER, Expose.NODEPORT, null, Map.of(), List.of("kwok:Sometimes"));
+                SparkImages.WORKER, Expose.nodeport, null, Map.of(), List.of("kwok:Sometimes"));
         assertThatThrownBy(badToleration::validate).hasMessageContaining("is not KEY[=VALUE]:EFFECT");
         SparkClusterSpec badSelector = new SparkClusterSpec("a", "lab", 1, 1, "1g", "250m", SparkImages.MASTER,
-                SparkImages.WORKER, Expose.NODEPORT, null, Map.of("bad key", "x"), List.of());
+                SparkImages.WORKER, Expose.nodeport, null, Map.of("bad key", "x"), List.of());
         assertThatThrownBy(badSelector::validate).hasMessageContaining("is not a valid label key");
     }
 
