@@ -13,6 +13,7 @@ import io.labctl.spark.standalone.SparkClusterSpec;
 import io.labctl.spark.standalone.SparkImages;
 import io.labctl.spark.standalone.StandaloneDeployer;
 import io.labctl.spark.standalone.StandaloneManifests;
+import io.labctl.spark.standalone.VolumeSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  labctl spark deploy spark-a",
             "  labctl spark deploy spark-b -n lab --workers 3 --worker-cores 2 --worker-memory 2g",
+            "  labctl spark deploy spark-a --volume data=pvc:1Gi               # shared storage at /data/data",
             "  labctl spark deploy spark-a --dry-run -o yaml > spark-a.yaml   # exactly what would be applied"})
 public final class SparkDeployCommand implements Callable<Integer> {
     @Spec
@@ -78,6 +80,11 @@ public final class SparkDeployCommand implements Callable<Integer> {
     @Option(names = "--toleration", paramLabel = "KEY[=VALUE]:EFFECT", description = "Tolerate a node taint.")
     List<String> tolerations = new ArrayList<>();
 
+    @Option(names = VolumeSpec.OPTION, paramLabel = "NAME=TYPE:SOURCE[:MOUNT]",
+            description = "Storage on master and workers, repeatable: NAME=pvc:SIZE (a PersistentVolumeClaim of the"
+                    + " default StorageClass), NAME=hostPath:PATH or NAME=configMap:NAME; mounted at /data/NAME or MOUNT.")
+    List<String> volumes = new ArrayList<>();
+
     @Mixin
     WaitOptions waitOptions;
 
@@ -110,6 +117,7 @@ public final class SparkDeployCommand implements Callable<Integer> {
                 .masterImage(masterImage != null ? masterImage : image != null ? image : SparkImages.MASTER)
                 .workerImage(workerImage != null ? workerImage : image != null ? image : SparkImages.WORKER)
                 .expose(expose).nodePort(nodePort).nodeSelector(nodeSelector).tolerations(tolerations)
+                .volumes(volumes)
                 .build();
     }
 

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
             "Other clusters are never touched; a namespace goes only if labctl created it and it is empty.",
             "Running it twice is fine."},
         footerHeading = "%nExamples:%n",
-        footer = {"  labctl spark teardown spark-a", "  labctl spark teardown --all -n lab"})
+        footer = {"  labctl spark teardown spark-a", "  labctl spark teardown --all -n lab",
+            "  labctl spark teardown spark-a --keep-data    # the PVCs (and their files) stay"})
 public final class SparkTeardownCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,6 +50,9 @@ public final class SparkTeardownCommand implements Callable<Integer> {
         boolean allNamespaces;
     }
 
+    @Option(names = "--keep-data", description = "Keep the cluster's PersistentVolumeClaims (--volume NAME=pvc:SIZE) and their data.")
+    boolean keepData;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3m",
             description = "How long to wait for the objects to disappear (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -65,11 +69,11 @@ public final class SparkTeardownCommand implements Callable<Integer> {
             StandaloneTeardown teardown = new StandaloneTeardown(session.client(), cli.progress());
             List<TeardownResult> results = new ArrayList<>();
             if (name != null) {
-                results.add(teardown.teardown(session.namespace(), name, timeout));
+                results.add(teardown.teardown(session.namespace(), name, timeout, keepData));
             } else {
                 for (StandaloneClusters.ClusterRef ref : new StandaloneClusters(session.client())
                         .list(allNamespaces ? null : session.namespace())) {
-                    results.add(teardown.teardown(ref.namespace(), ref.name(), timeout));
+                    results.add(teardown.teardown(ref.namespace(), ref.name(), timeout, keepData));
                 }
             }
             cli.print(results, SparkTextViews::tornDown);

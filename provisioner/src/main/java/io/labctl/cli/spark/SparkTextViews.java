@@ -129,6 +129,8 @@ final class SparkTextViews {
             out.append(s.green("Removed Spark cluster " + r.name())).append(" from namespace ").append(r.namespace())
                     .append('\n');
             r.deleted().forEach(d -> out.append("  ").append(d).append(" deleted\n"));
+            r.kept().forEach(k -> out.append("  ").append(s.yellow(k + " KEPT (--keep-data): delete it with `kubectl delete "
+                    + k + " -n " + r.namespace() + "`")).append('\n'));
             out.append(r.namespaceDeleted() ? "  namespace " + r.namespace() + " deleted (labctl created it)\n"
                     : "  namespace " + r.namespace() + " kept: " + r.namespaceKeptBecause() + "\n");
             appendKubectl(out, r.kubectlEquivalent(), s);

@@ -2,6 +2,7 @@ package io.labctl.spark.nativemode;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.labctl.core.ExitCode;
@@ -44,12 +45,13 @@ final class PodSubmission implements SubmissionStrategy {
     /** The submitter pod of a request (shown by tests; the same request gives the same pod). */
     static Pod pod(NativeSubmitRequest r) {
         String template = r.executorTolerations().isEmpty() ? null : TEMPLATE_DIR + "/" + NativeNamespace.TEMPLATE_KEY;
-        Map<String, String> configMaps = template == null ? Map.of()
-                : Map.of(r.name() + NativeNamespace.TEMPLATE_CONFIG_MAP_SUFFIX, TEMPLATE_DIR);
+        String templateMap = r.name() + NativeNamespace.TEMPLATE_CONFIG_MAP_SUFFIX;
+        List<JobPodConfig.Mount> mounts = template == null ? List.of() : List.of(new JobPodConfig.Mount(new VolumeBuilder()
+                .withName(templateMap).withNewConfigMap().withName(templateMap).endConfigMap().build(), TEMPLATE_DIR, false));
         JobPodConfig config = new JobPodConfig(podName(r), r.namespace(), Map.of(Labels.MANAGED_BY, Labels.MANAGER,
                 Labels.COMPONENT, "spark-submit", "spark-app-name", r.name()), r.image(), IN_CLUSTER_MASTER, r.name(),
                 r.mainClass(), r.application(), r.args(), r.conf(), SUBMITTER_MEMORY_MIB, false,
-                SubmitArguments.SERVICE_ACCOUNT, configMaps);
+                SubmitArguments.SERVICE_ACCOUNT, mounts);
         List<String> args = SubmitArguments.sparkSubmit(r, IN_CLUSTER_MASTER, template, !r.quota().isEmpty());
         JobPodStep clusterModeSubmit = (previous, c) -> new PodBuilder(previous)
                 .editSpec().withTerminationGracePeriodSeconds(1L).editFirstContainer().withArgs(args).endContainer()

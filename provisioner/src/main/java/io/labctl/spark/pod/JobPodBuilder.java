@@ -12,7 +12,7 @@ public final class JobPodBuilder {
             new BaseJobPodStep(),       // name, labels, container, restartPolicy Never, no service links
             new DriverResourcesStep(),  // requests/limits from the driver memory
             new ServiceAccountStep(),   // only when the pod needs its own ServiceAccount
-            new ConfigMapVolumesStep()  // only when ConfigMaps are mounted
+            new MountsStep()            // only when volumes are mounted (cluster storage, pod templates)
     );
 
     private final List<JobPodStep> steps;

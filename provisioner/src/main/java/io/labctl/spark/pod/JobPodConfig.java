@@ -1,5 +1,7 @@
 package io.labctl.spark.pod;
 
+import io.fabric8.kubernetes.api.model.Volume;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,12 +12,12 @@ import java.util.Map;
  * @param application    path of the application inside the pod (in the image, or in {@link #UPLOAD_DIR})
  * @param uploaded       true when labctl copies the application from the host into the pod before start
  * @param serviceAccount the pod's ServiceAccount, or null for the namespace's default
- * @param configMaps     ConfigMaps mounted into the container, by name, at these paths
+ * @param mounts         volumes mounted into the container, in order
  */
 public record JobPodConfig(String podName, String namespace, Map<String, String> labels, String image,
                            String masterUrl, String appName, String mainClass, String application,
                            List<String> appArgs, Map<String, String> conf, int driverMemoryMib, boolean uploaded,
-                           String serviceAccount, Map<String, String> configMaps) {
+                           String serviceAccount, List<Mount> mounts) {
 
     /** Where uploaded applications land in the pod (an emptyDir). */
     public static final String UPLOAD_DIR = "/opt/labctl/app";
@@ -27,7 +29,7 @@ public record JobPodConfig(String podName, String namespace, Map<String, String>
         labels = Map.copyOf(labels);
         appArgs = List.copyOf(appArgs);
         conf = Map.copyOf(conf);
-        configMaps = configMaps == null ? Map.of() : Map.copyOf(configMaps);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
     }
 
     /** A job pod of the namespace's default ServiceAccount, mounting no ConfigMap. */
@@ -35,6 +37,10 @@ public record JobPodConfig(String podName, String namespace, Map<String, String>
                         String appName, String mainClass, String application, List<String> appArgs,
                         Map<String, String> conf, int driverMemoryMib, boolean uploaded) {
         this(podName, namespace, labels, image, masterUrl, appName, mainClass, application, appArgs, conf,
-                driverMemoryMib, uploaded, null, Map.of());
+                driverMemoryMib, uploaded, null, List.of());
+    }
+
+    /** A volume and where the container sees it. */
+    public record Mount(Volume volume, String path, boolean readOnly) {
     }
 }

@@ -1,6 +1,7 @@
 package io.labctl.spark.standalone;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,7 +34,13 @@ public final class KubectlEquivalents {
 
     /** Deletes every kind a cluster may hold (the same list teardown looks through), by the cluster's labels. */
     public static List<String> teardown(String namespace, String clusterName) {
-        String kinds = StandaloneManifests.possibleKinds().stream().map(HasMetadata::getPlural)
+        return teardown(namespace, clusterName, false);
+    }
+
+    /** ... with {@code keepData}, every kind but the PersistentVolumeClaims. */
+    public static List<String> teardown(String namespace, String clusterName, boolean keepData) {
+        String kinds = StandaloneManifests.possibleKinds().stream()
+                .filter(kind -> !(keepData && kind == PersistentVolumeClaim.class)).map(HasMetadata::getPlural)
                 .collect(Collectors.joining(","));
         return List.of("kubectl delete " + kinds + " -n " + namespace + " -l "
                 + SparkLabels.selectorString(SparkLabels.cluster(clusterName)) + " --wait");

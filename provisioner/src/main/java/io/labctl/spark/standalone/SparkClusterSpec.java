@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  *                         equals what the worker offers to Spark
  * @param nodePort         fixed NodePort (30000-32767) or null for one chosen by Kubernetes
  * @param tolerations      "key[=value]:Effect" strings, for clusters with tainted nodes
+ * @param volumes          {@code --volume} values ({@link VolumeSpec}), mounted into master and workers
  */
 public record SparkClusterSpec(String name, String namespace, int workers, int workerCores, String workerMemory,
                                String workerCpuRequest, String masterImage, String workerImage, Expose expose,
-                               Integer nodePort, Map<String, String> nodeSelector, List<String> tolerations) {
+                               Integer nodePort, Map<String, String> nodeSelector, List<String> tolerations,
+                               List<String> volumes) {
 
     public static final int MAX_WORKERS = 500;
     public static final int MAX_WORKER_CORES = 64;
@@ -36,6 +38,12 @@ public record SparkClusterSpec(String name, String namespace, int workers, int w
     public SparkClusterSpec {
         nodeSelector = nodeSelector == null ? Map.of() : Map.copyOf(nodeSelector);
         tolerations = tolerations == null ? List.of() : List.copyOf(tolerations);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+    }
+
+    /** The volumes, parsed; {@link #validate()} has checked that they parse. */
+    public List<VolumeSpec> volumeSpecs() {
+        return volumes.stream().map(VolumeSpec::parse).toList();
     }
 
     /** A spec with labctl's defaults: 2 workers of 1 core and 1g, the labctl images, a NodePort. */
@@ -52,7 +60,7 @@ public record SparkClusterSpec(String name, String namespace, int workers, int w
     public Builder toBuilder() {
         return new Builder(name, namespace).workers(workers).workerCores(workerCores).workerMemory(workerMemory)
                 .workerCpuRequest(workerCpuRequest).masterImage(masterImage).workerImage(workerImage).expose(expose)
-                .nodePort(nodePort).nodeSelector(nodeSelector).tolerations(tolerations);
+                .nodePort(nodePort).nodeSelector(nodeSelector).tolerations(tolerations).volumes(volumes);
     }
 
     public SparkClusterSpec withWorkers(int count) {
@@ -102,7 +110,23 @@ public record SparkClusterSpec(String name, String namespace, int workers, int w
             }
         });
         tolerations.forEach(t -> Tolerations.parse("--toleration", t));
+        requireDistinct(volumeSpecs());
         return this;
+    }
+
+    /** Two volumes of one name, or at one mount path, would make the Deployment invalid. */
+    private static void requireDistinct(List<VolumeSpec> volumes) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> mounts = new java.util.HashSet<>();
+        for (VolumeSpec volume : volumes) {
+            if (!names.add(volume.name())) {
+                throw LabctlException.usage(VolumeSpec.OPTION + " " + volume.name() + " is given twice", "name each volume once");
+            }
+            if (!mounts.add(volume.mount())) {
+                throw LabctlException.usage(VolumeSpec.OPTION + " " + volume.name() + " mounts at " + volume.mount()
+                        + ", where another volume is mounted", "give it its own :MOUNT path");
+            }
+        }
     }
 
     public static void requireClusterName(String name) {
@@ -147,6 +171,7 @@ public record SparkClusterSpec(String name, String namespace, int workers, int w
         private Integer nodePort;
         private Map<String, String> nodeSelector = Map.of();
         private List<String> tolerations = List.of();
+        private List<String> volumes = List.of();
 
         private Builder(String name, String namespace) {
             this.name = name;
@@ -208,9 +233,14 @@ public record SparkClusterSpec(String name, String namespace, int workers, int w
             return this;
         }
 
+        public Builder volumes(List<String> volumes) {
+            this.volumes = volumes;
+            return this;
+        }
+
         public SparkClusterSpec build() {
             return new SparkClusterSpec(name, namespace, workers, workerCores, workerMemory, workerCpuRequest, masterImage,
-                    workerImage, expose, nodePort, nodeSelector, tolerations);
+                    workerImage, expose, nodePort, nodeSelector, tolerations, volumes);
         }
     }
 }

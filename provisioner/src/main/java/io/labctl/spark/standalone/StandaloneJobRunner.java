@@ -114,7 +114,13 @@ public final class StandaloneJobRunner {
                 spec.masterImage(), masterUrl, "labctl-" + request.cluster() + "-" + request.kind().name().toLowerCase(Locale.ROOT),
                 request.kind() == JobRequest.Kind.PYTHON ? null : request.mainClass(),
                 request.pathInPod(JobPodConfig.UPLOAD_DIR), request.args(), conf, request.driverMemoryMib(),
-                request.uploadsFromHost());
+                request.uploadsFromHost(), null, clusterVolumes(spec));
+    }
+
+    /** The driver runs in the job pod and lists the input files itself: it sees the cluster's volumes where the workers do. */
+    private static List<JobPodConfig.Mount> clusterVolumes(SparkClusterSpec spec) {
+        return spec.volumeSpecs().stream().map(v -> new JobPodConfig.Mount(VolumesStep.podVolume(spec, v), v.mount(),
+                v.type() == VolumeSpec.Type.configMap)).toList();
     }
 
     private void upload(PodResource pod, JobRequest request) {

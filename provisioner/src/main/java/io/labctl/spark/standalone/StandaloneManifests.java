@@ -36,6 +36,7 @@ public final class StandaloneManifests {
     private static final List<ClusterObjectsStep> STEPS = List.of(
             new ExposeStep(),         // --expose none, --node-port
             new PlacementStep(),      // --node-selector, --toleration
+            new VolumesStep(),        // --volume: PVCs, hostPath and ConfigMap volumes on master and workers
             new SpecAnnotationStep()  // the spec, for `scale` to re-apply
     );
 

@@ -3,6 +3,7 @@ package io.labctl.spark.standalone;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Informable;
@@ -37,21 +38,31 @@ public final class StandaloneTeardown {
         this.progress = progress;
     }
 
+    /** Removes everything of the cluster, its data included. */
     public TeardownResult teardown(String namespace, String name, Duration timeout) {
+        return teardown(namespace, name, timeout, false);
+    }
+
+    /** @param keepData leave the objects that hold data (PersistentVolumeClaims), and say so */
+    public TeardownResult teardown(String namespace, String name, Duration timeout, boolean keepData) {
         SparkClusterSpec.requireClusterName(name);
         Map<String, String> labels = SparkLabels.cluster(name);
-        List<HasMetadata> objects = find(namespace, labels);
+        List<HasMetadata> found = find(namespace, labels);
+        List<HasMetadata> objects = found.stream().filter(o -> !(keepData && holdsData(o))).toList();
+        List<String> kept = found.stream().filter(o -> keepData && holdsData(o)).map(StandaloneTeardown::id).toList();
+        kept.forEach(k -> progress.note("KEEPING " + k + " (--keep-data): its data stays until you run `kubectl delete "
+                + k + " -n " + namespace + "`"));
         if (objects.isEmpty()) {
             progress.note("no Spark cluster named " + name + " in namespace " + namespace + "; nothing to remove");
-            return new TeardownResult(name, namespace, List.of(), false, "nothing was removed",
-                    KubectlEquivalents.teardown(namespace, name));
+            return new TeardownResult(name, namespace, List.of(), kept, false, kept.isEmpty() ? "nothing was removed"
+                    : "data was kept", KubectlEquivalents.teardown(namespace, name, keepData));
         }
         new AccessCheck(client).require(neededPermissions(namespace), "tearing down a Spark cluster");
 
         progress.step("Deleting " + objects.size() + " objects of " + name + " in " + namespace);
         List<String> deleted = new ArrayList<>();
         for (HasMetadata object : objects) {
-            String id = object.getKind().toLowerCase() + "/" + object.getMetadata().getName();
+            String id = id(object);
             KubeErrors.call(client, () -> client.resource(object).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete(),
                     "delete " + id);
             deleted.add(id);
@@ -71,8 +82,8 @@ public final class StandaloneTeardown {
             KubeErrors.call(client, () -> client.resource(ns).delete(), "delete namespace " + namespace);
             awaitGone(ns, deadline);
         }
-        return new TeardownResult(name, namespace, deleted, namespaceDeleted, keptBecause,
-                KubectlEquivalents.teardown(namespace, name));
+        return new TeardownResult(name, namespace, deleted, kept, namespaceDeleted, keptBecause,
+                KubectlEquivalents.teardown(namespace, name, keepData));
     }
 
     /** Delete each kind a cluster may hold, and watch pods until they are gone. */
@@ -103,6 +114,15 @@ public final class StandaloneTeardown {
         return mostDependentFirst;
     }
 
+    /** Objects whose loss loses data: the claims (their volumes go with them under the usual Delete policy). */
+    private static boolean holdsData(HasMetadata object) {
+        return object instanceof PersistentVolumeClaim;
+    }
+
+    private static String id(HasMetadata object) {
+        return object.getKind().toLowerCase() + "/" + object.getMetadata().getName();
+    }
+
     private static boolean isUnowned(HasMetadata object) {
         return object.getMetadata().getOwnerReferences() == null || object.getMetadata().getOwnerReferences().isEmpty();
     }
@@ -116,12 +136,13 @@ public final class StandaloneTeardown {
         if (!Labels.createdByLabctl(ns)) {
             return "labctl did not create it";
         }
-        int left = client.apps().deployments().inNamespace(namespace).list().getItems().size()
+        int left = client.persistentVolumeClaims().inNamespace(namespace).list().getItems().size()
+                + client.apps().deployments().inNamespace(namespace).list().getItems().size()
                 + client.apps().statefulSets().inNamespace(namespace).list().getItems().size()
                 + client.services().inNamespace(namespace).list().getItems().size()
                 + (int) client.pods().inNamespace(namespace).list().getItems().stream()
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null).count();
-        return left > 0 ? "other workloads still live in it" : null;
+        return left > 0 ? "other workloads or data still live in it" : null;
     }
 
     private void awaitGone(HasMetadata object, long deadline) {

@@ -60,13 +60,15 @@ class ClusterObjectsTest {
     }
 
     @Test
-    void possibleKinds_areTheTemplatesKindsAndWhatJobsCreate_forTeardownToLookThrough() {
+    void possibleKinds_areTheTemplatesKindsWhatStepsAddAndWhatJobsCreate_forTeardownToLookThrough() {
         List<Class<? extends HasMetadata>> kinds = List.copyOf(StandaloneManifests.possibleKinds());
 
-        assertThat(kinds).containsExactly(Service.class, Deployment.class, Pod.class, ConfigMap.class);
+        assertThat(kinds).containsExactly(Service.class, Deployment.class, PersistentVolumeClaim.class, Pod.class,
+                ConfigMap.class);
         assertThat(KubectlEquivalents.teardown("lab", "spark-a")).containsExactly("kubectl delete "
-                + "services,deployments,pods,configmaps -n lab -l app.kubernetes.io/name=spark,"
+                + "services,deployments,persistentvolumeclaims,pods,configmaps -n lab -l app.kubernetes.io/name=spark,"
                 + "app.kubernetes.io/instance=spark-a,app.kubernetes.io/managed-by=labctl --wait");
+        assertThat(KubectlEquivalents.teardown("lab", "spark-a", true).get(0)).doesNotContain("persistentvolumeclaims");
     }
 
     private static ConfigMap configMap(String name) {

@@ -52,33 +52,38 @@ class SparkClusterSpecTest {
 
     @Test
     void validate_rejectsCpuRequestAboveCores() {
-        SparkClusterSpec s = new SparkClusterSpec("a", "lab", 1, 1, "1g", "1500m", SparkImages.MASTER, SparkImages.WORKER,
-                Expose.nodeport, null, Map.of(), List.of());
+        SparkClusterSpec s = SparkClusterSpec.builder("a", "lab").workers(1).workerCpuRequest("1500m").build();
         assertThatThrownBy(s::validate).hasMessageContaining("is more than --worker-cores 1");
     }
 
     @Test
     void validate_rejectsNodePortWithoutNodePortExposure() {
-        SparkClusterSpec s = new SparkClusterSpec("a", "lab", 1, 1, "1g", "250m", SparkImages.MASTER, SparkImages.WORKER,
-                Expose.none, 30077, Map.of(), List.of());
+        SparkClusterSpec s = SparkClusterSpec.builder("a", "lab").expose(Expose.none).nodePort(30077).build();
         assertThatThrownBy(s::validate).hasMessage("--node-port needs --expose nodeport");
     }
 
     @Test
     void validate_rejectsNodePortOutsideRange() {
-        SparkClusterSpec s = new SparkClusterSpec("a", "lab", 1, 1, "1g", "250m", SparkImages.MASTER, SparkImages.WORKER,
-                Expose.nodeport, 8080, Map.of(), List.of());
+        SparkClusterSpec s = SparkClusterSpec.builder("a", "lab").nodePort(8080).build();
         assertThatThrownBy(s::validate).hasMessageContaining("outside the NodePort range");
     }
 
     @Test
     void validate_rejectsBadTolerationAndSelector() {
-        SparkClusterSpec badToleration = new SparkClusterSpec("a", "lab", 1, 1, "1g", "250m", SparkImages.MASTER,
-                SparkImages.WORKER, Expose.nodeport, null, Map.of(), List.of("kwok:Sometimes"));
+        SparkClusterSpec badToleration = SparkClusterSpec.builder("a", "lab").tolerations(List.of("kwok:Sometimes")).build();
         assertThatThrownBy(badToleration::validate).hasMessageContaining("is not KEY[=VALUE]:EFFECT");
-        SparkClusterSpec badSelector = new SparkClusterSpec("a", "lab", 1, 1, "1g", "250m", SparkImages.MASTER,
-                SparkImages.WORKER, Expose.nodeport, null, Map.of("bad key", "x"), List.of());
+        SparkClusterSpec badSelector = SparkClusterSpec.builder("a", "lab").nodeSelector(Map.of("bad key", "x")).build();
         assertThatThrownBy(badSelector::validate).hasMessageContaining("is not a valid label key");
+    }
+
+    @Test
+    void validate_volumesOfOneNameOrOneMountPath_areRefused() {
+        assertThatThrownBy(() -> SparkClusterSpec.builder("a", "lab").volumes(List.of("data=pvc:1Gi", "data=pvc:2Gi"))
+                .build().validate()).hasMessage("--volume data is given twice");
+        assertThatThrownBy(() -> SparkClusterSpec.builder("a", "lab").volumes(List.of("a=pvc:1Gi:/d", "b=hostPath:/x:/d"))
+                .build().validate()).hasMessage("--volume b mounts at /d, where another volume is mounted");
+        assertThat(SparkClusterSpec.builder("a", "lab").volumes(List.of("a=pvc:1Gi", "b=configMap:words")).build()
+                .validate().volumeSpecs()).extracting(VolumeSpec::mount).containsExactly("/data/a", "/data/b");
     }
 
     @Test
