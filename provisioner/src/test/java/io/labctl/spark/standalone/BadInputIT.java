@@ -32,7 +32,8 @@ class BadInputIT {
         CliRun run = CliRun.run(java.util.Map.of(), dir, false, "--kubeconfig", kubeconfig.toString(),
                 "spark", "deploy", "denied", "-n", ns);
         assertThat(run.status()).isEqualTo(5);
-        assertThat(run.err()).contains("error: not allowed to create deployments in namespace " + ns)
+        // permissions are checked in apply order: the Service comes first
+        assertThat(run.err()).contains("error: not allowed to create services in namespace " + ns)
                 .contains("nothing was changed").contains("hint: ask your cluster admin")
                 .contains("kubectl auth can-i");
         assertThat(client.apps().deployments().inNamespace(ns).list().getItems()).isEmpty();
@@ -75,7 +76,7 @@ class BadInputIT {
         CliRun run = testbed.labctl("spark", "deploy", "hungry", "-n", ns, "--workers", "1", "--worker-cores", "8",
                 "--worker-cpu-request", "8", "--timeout", "60s");
         assertThat(run.status()).isEqualTo(6);
-        assertThat(run.err()).containsPattern("error: timed out after 1m: 0 of 1 workers registered; "
+        assertThat(run.err()).containsPattern("error: timed out after 1m waiting for the pods of hungry: 0 of 1 workers registered; "
                 + "pod hungry-worker-[a-z0-9-]+ Pending: Insufficient cpu \\(0/4 nodes are available: 1 Insufficient cpu, "
                 + "3 node\\(s\\) had untolerated taint\\(s\\)\\)\n")
                 .contains("labctl spark teardown hungry -n " + ns);
