@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.MatchResult;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A Dockerfile read the way a grader needs it: instructions with the line they start on, split into
@@ -33,8 +30,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class Dockerfile {
-    private static final Pattern VARIABLE =
-            Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final int DESCRIBE_MAX = 100;
 
     /**
@@ -248,18 +243,6 @@ public final class Dockerfile {
     }
 
     private static String expand(String text, Map<String, String> variables) {
-        return VARIABLE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(substitute(m, variables)));
-    }
-
-    private static String substitute(MatchResult m, Map<String, String> variables) {
-        String value = variables.get(m.group(1) != null ? m.group(1) : m.group(4));
-        if (m.group(2) == null) {
-            return value != null ? value : m.group();
-        }
-        boolean set = value != null && !value.isEmpty();
-        if (m.group(2).equals("-")) {
-            return set ? value : m.group(3);
-        }
-        return set ? m.group(3) : "";
+        return VariableExpansion.expand(text, variables);
     }
 }
