@@ -82,6 +82,19 @@ public final class AtomicFiles {
      * @throws FileSystemException when the target exists and is not a regular file; nothing is written then
      */
     public static void write(Path target, Set<PosixFilePermission> newFileMode, Body body) throws IOException {
+        write(target, newFileMode, true, body);
+    }
+
+    /**
+     * As {@link #write(Path, Set, Body)}, but the file gets {@code mode} even when it existed with another one:
+     * for files that hold secrets (a kubeconfig with client keys must not stay world-readable).
+     */
+    public static void writeWithMode(Path target, Set<PosixFilePermission> mode, Body body) throws IOException {
+        write(target, mode, false, body);
+    }
+
+    private static void write(Path target, Set<PosixFilePermission> newFileMode, boolean keepExistingMode, Body body)
+            throws IOException {
         Path file = target.toAbsolutePath();
         Optional<String> notRegular = notRegular(file);
         if (notRegular.isPresent()) {
@@ -91,7 +104,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
-            setMode(tmp, existingMode(file).orElse(newFileMode));
+            setMode(tmp, keepExistingMode ? existingMode(file).orElse(newFileMode) : newFileMode);
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8));
                 body.write(out);
@@ -107,11 +120,6 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
-    }
-
-    /** {@link #write(Path, Set, Body)} of a string. */
-    public static void write(Path target, Set<PosixFilePermission> newFileMode, String content) throws IOException {
-        write(target, newFileMode, out -> out.write(content));
     }
 
     private static Optional<Set<PosixFilePermission>> existingMode(Path file) {
