@@ -2,9 +2,11 @@ package io.labctl.grading.files;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Tier: unit. */
 class DockerfileTest {
@@ -100,5 +102,16 @@ class DockerfileTest {
 
         assertThat(d.stages()).isEmpty();
         assertThat(d.builtFrom()).isEmpty();
+    }
+
+    @Test
+    void parse_oneMegabyteOfNestedVariables_takesLinearTime() {
+        // Given a RUN of 1 MB of ${A-${A-... without a closing brace (80 KB of it took minutes before) after an
+        // ARG and an ENV that every later instruction expands with
+        String text = "ARG A=1\nFROM ubuntu:22.04\nENV B=2\nRUN echo " + "${A-".repeat(256 * 1024) + "\nRUN echo ${B}\n";
+
+        // When parsed, Then quickly (a tripwire: the guarantee is the one-pass scan of VariableExpansion)
+        Dockerfile d = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> Dockerfile.parse("Dockerfile", text));
+        assertThat(d.stages().get(0).instructions()).extracting(Dockerfile.Instruction::expanded).last().isEqualTo("echo 2");
     }
 }
