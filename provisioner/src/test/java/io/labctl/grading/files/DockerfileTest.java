@@ -114,4 +114,19 @@ class DockerfileTest {
         Dockerfile d = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> Dockerfile.parse("Dockerfile", text));
         assertThat(d.stages().get(0).instructions()).extracting(Dockerfile.Instruction::expanded).last().isEqualTo("echo 2");
     }
+
+    @Test
+    void parse_twentyThousandStages_isBounded_laterFromLinesStayInstructions() {
+        // Given 20,000 stages each built FROM the one before (this took 40 s: every FROM rescanned all earlier
+        // stages and their ancestors' ENV lines)
+        String text = "FROM ubuntu:22.04 AS a\nENV X=1\n" + "FROM a AS a\n".repeat(20_000) + "RUN echo $X\n";
+
+        // When parsed, Then quickly, as the first 64 stages; the rest are instructions of the last one
+        Dockerfile d = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Dockerfile.parse("Dockerfile", text));
+        assertThat(d.stages()).hasSize(Dockerfile.MAX_STAGES);
+        assertThat(d.chain()).hasSize(Dockerfile.MAX_STAGES);
+        assertThat(d.builtFrom()).map(ImageRef::reference).contains("ubuntu:22.04");
+        assertThat(d.stages().get(Dockerfile.MAX_STAGES - 1).instructions()).last()
+                .satisfies(run -> assertThat(run.expanded()).isEqualTo("echo 1"));
+    }
 }
