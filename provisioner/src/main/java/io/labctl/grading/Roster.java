@@ -27,7 +27,8 @@ import java.util.Set;
  *     vars: {namespace: alice}   # optional, lab variables
  * </pre>
  * Relative paths are resolved against the roster's folder. A student without kubeconfig and
- * context is graded on files only, one without submission on the cluster only.
+ * context is graded on files only, one without submission on the cluster only. Ids follow {@link StudentIds}
+ * (quoted strings, unique ignoring case, no two writing the same report file), checked here, before any grading.
  */
 public record Roster(Path file, String lab, Integer parallel, List<Student> students) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -32,7 +32,8 @@ final class TreeScript {
     static void build(String script, Path root, Path secret, String secretText) {
         int operations = 0;
         boolean fifo = false;
-        for (String line : script.split("\n")) {
+        // The secret may only enter the tree through @secret: a file the fuzzer names after it is no leak.
+        for (String line : script.replace(secretText, "").split("\n")) {
             if (++operations > MAX_OPERATIONS || line.length() < 3 || line.charAt(1) != ' ') {
                 continue;
             }
@@ -44,7 +45,7 @@ final class TreeScript {
                     continue;
                 }
                 switch (line.charAt(0)) {
-                    case 'f' -> Files.writeString(path, content(rest, secretText));
+                    case 'f' -> Files.writeString(path, content(rest));
                     case 'd' -> Files.createDirectories(path);
                     case 'l' -> Files.createSymbolicLink(path, target(rest, root, secret));
                     case 'p' -> {
@@ -89,8 +90,8 @@ final class TreeScript {
         return Files.exists(path) || Files.isSymbolicLink(path) ? null : path;
     }
 
-    private static String content(String text, String secretText) {
-        String content = text.replace("\\n", "\n").replace(secretText, "");
+    private static String content(String text) {
+        String content = text.replace("\\n", "\n");
         return content.length() > MAX_CONTENT ? content.substring(0, MAX_CONTENT) : content;
     }
 
