@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -29,7 +30,9 @@ import java.util.function.Supplier;
  * back), devices and FIFOs are never opened, every file is checked to be inside the folder again right before it
  * is opened, and {@link SubmissionLimits} caps what is read. A refused file is listed with the reason
  * ({@link #refused()}), never with its content or hash; a check that needs it gets an
- * {@link UnreadableFileException} naming it, which the grader reports as that check's ERROR.
+ * {@link UnreadableFileException} naming it, which the grader reports as that check's ERROR. A refused folder (a
+ * link to one, one nested or named past a cap, one that cannot be listed) could hold anything, so every check
+ * that looks for files gets that error.
  */
 public final class Submission {
     private final Path root;
@@ -38,6 +41,7 @@ public final class Submission {
     private final Map<String, String> sha256;
     private final Map<String, String> refused;
     private final String overFileCap;
+    private final Set<String> refusedFolders;
     /** Parsed forms of the files, built once per submission and shared by every check ({@link #memo}). */
     private final Map<Class<?>, Object> memo = new HashMap<>();
 
@@ -48,6 +52,7 @@ public final class Submission {
         this.sha256 = Collections.unmodifiableMap(walk.sha256);
         this.refused = Collections.unmodifiableMap(walk.refused);
         this.overFileCap = walk.overFileCap;
+        this.refusedFolders = walk.refusedFolders;
     }
 
     /** Reads the folder; a missing folder is a usage error (the caller decides if that is "not gradable"). */
@@ -68,9 +73,14 @@ public final class Submission {
         return root;
     }
 
-    /** Relative paths ('/' separated) of every file that was read, sorted. */
+    /**
+     * Relative paths ('/' separated) of every file that was read, sorted.
+     *
+     * @throws UnreadableFileException when part of the tree was not read at all (a folder refused, more files than
+     *                                 the cap): any check could be missing what is there
+     */
     public List<String> files() {
-        requireUnderFileCap();
+        requireWholeTree();
         return List.copyOf(sizes.keySet());
     }
 
@@ -81,7 +91,7 @@ public final class Submission {
      *                                 not grade as if a linked or oversized Dockerfile were not there
      */
     public List<String> filesNamed(Predicate<String> lowerCaseName) {
-        requireUnderFileCap();
+        requireWholeTree();
         Predicate<String> named = rel -> lowerCaseName.test(name(rel));
         refused.entrySet().stream().filter(e -> named.test(e.getKey())).findFirst().ifPresent(e -> {
             throw new UnreadableFileException(e.getKey(), e.getValue());
@@ -160,9 +170,13 @@ public final class Submission {
         return Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     }
 
-    private void requireUnderFileCap() {
+    private void requireWholeTree() {
         if (overFileCap != null) {
             throw new UnreadableFileException("the submission folder", overFileCap);
+        }
+        if (!refusedFolders.isEmpty()) {
+            String folder = refusedFolders.iterator().next();
+            throw new UnreadableFileException(folder, refused.get(folder));
         }
     }
 

@@ -18,7 +18,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Walks a submission folder for {@link Submission} without following links: {@link Files#walkFileTree} without
@@ -34,6 +36,8 @@ final class SubmissionWalker implements FileVisitor<Path> {
     final Map<String, Long> sizes = new TreeMap<>();
     final Map<String, String> sha256 = new TreeMap<>();
     final Map<String, String> refused = new TreeMap<>();
+    /** The refused entries that are (or may be) folders: what is in them is unknown to every check. */
+    final Set<String> refusedFolders = new TreeSet<>();
     /** Why the walk stopped early (too many files), or null when it saw the whole tree. */
     String overFileCap;
     private long hashedBytes;
@@ -66,7 +70,7 @@ final class SubmissionWalker implements FileVisitor<Path> {
             return FileVisitResult.SKIP_SUBTREE;
         }
         if (rel.length() > limits.maxPathLength()) {
-            refuse(rel, "has a path longer than " + limits.maxPathLength() + " characters; nothing in it was read");
+            refuseFolder(rel, "has a path longer than " + limits.maxPathLength() + " characters; nothing in it was read");
             return FileVisitResult.SKIP_SUBTREE;
         }
         return FileVisitResult.CONTINUE;
@@ -81,10 +85,16 @@ final class SubmissionWalker implements FileVisitor<Path> {
         if (rel.length() > limits.maxPathLength()) {
             refuse(rel, "has a path longer than " + limits.maxPathLength() + " characters and was not read");
         } else if (attributes.isSymbolicLink()) {
-            refuse(rel, "is a symbolic link; links are not followed, so what it points to was not read");
+            String reason = "is a symbolic link; links are not followed, so what it points to was not read";
+            // Whether it points to a folder is a stat of the target, never a read of it.
+            if (Files.isDirectory(file)) {
+                refuseFolder(rel, reason);
+            } else {
+                refuse(rel, reason);
+            }
         } else if (attributes.isDirectory()) {
             // walkFileTree hands over folders at the depth cap as files.
-            refuse(rel, "is nested more than " + limits.maxDepth() + " folders deep; nothing in it was read");
+            refuseFolder(rel, "is nested more than " + limits.maxDepth() + " folders deep; nothing in it was read");
         } else if (!attributes.isRegularFile()) {
             refuse(rel, "is not a regular file (a device, FIFO or socket) and was not opened");
         } else if (sizes.size() + 1 > limits.maxFiles()) {
@@ -104,7 +114,7 @@ final class SubmissionWalker implements FileVisitor<Path> {
     public FileVisitResult visitFileFailed(Path file, IOException e) {
         String rel = relative(file);
         if (!ignored(rel)) {
-            refuse(rel, cannotRead(e));
+            refuseFolder(rel, cannotRead(e)); // a file or a folder: either way, what it holds is unknown
         }
         return FileVisitResult.CONTINUE;
     }
@@ -112,7 +122,7 @@ final class SubmissionWalker implements FileVisitor<Path> {
     @Override
     public FileVisitResult postVisitDirectory(Path dir, IOException e) {
         if (e != null && !dir.equals(root)) {
-            refuse(relative(dir), cannotRead(e));
+            refuseFolder(relative(dir), cannotRead(e));
         }
         return FileVisitResult.CONTINUE;
     }
@@ -144,6 +154,11 @@ final class SubmissionWalker implements FileVisitor<Path> {
 
     private void refuse(String rel, String reason) {
         refused.put(shown(rel), reason);
+    }
+
+    private void refuseFolder(String rel, String reason) {
+        refuse(rel, reason);
+        refusedFolders.add(shown(rel));
     }
 
     /** Over-long paths are cut for the report: the point is which file, not all 4,000 characters of its name. */

@@ -75,10 +75,14 @@ class SubmissionTest {
         Path dir = submission();
         Files.createSymbolicLink(dir.resolve("base"), outside);
 
-        // When read, Then nothing under the link is listed
+        // When read, Then nothing under the link is read, and since a folder could hold anything, every lookup of
+        // files is an error naming the link
         Submission s = Submission.read(dir);
-        assertThat(s.files()).isEmpty();
+        assertThat(s.sha256()).isEmpty();
         assertThat(s.refused()).containsOnlyKeys("base");
+        assertThatThrownBy(s::files).isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("base is a symbolic link");
+        assertThatThrownBy(() -> s.filesNamed(n -> n.equals("dockerfile"))).isInstanceOf(UnreadableFileException.class);
     }
 
     @Test
@@ -105,9 +109,10 @@ class SubmissionTest {
         Files.createDirectories(deep);
         Files.writeString(deep.resolve("Dockerfile"), "FROM ubuntu:22.04");
 
-        // When read, Then the folder whose path passes the cap is refused, shown shortened
+        // When read, Then the folder whose path passes the cap is refused, shown shortened, and lookups fail
         Submission s = Submission.read(dir);
-        assertThat(s.files()).isEmpty();
+        assertThat(s.sha256()).isEmpty();
+        assertThatThrownBy(s::files).isInstanceOf(UnreadableFileException.class);
         assertThat(s.refused()).hasSize(1).allSatisfy((path, reason) -> {
             assertThat(path).endsWith("...").hasSizeLessThan(100);
             assertThat(reason).contains("longer than 1024 characters");
@@ -122,11 +127,12 @@ class SubmissionTest {
         Files.writeString(dir.resolve("a/b/c/Dockerfile"), "FROM ubuntu:22.04");
         Files.writeString(dir.resolve("a/b/ok.txt"), "ok");
 
-        // When read with the cap, Then a/b is read and a/b/c refused
+        // When read with the cap, Then a/b is read and a/b/c refused, an error for every lookup
         Submission s = Submission.read(dir, new SubmissionLimits(10, 1024, 1024, 1024, 2));
-        assertThat(s.files()).containsExactly("a/b/ok.txt");
+        assertThat(s.sha256()).containsOnlyKeys("a/b/ok.txt");
         assertThat(s.refused()).containsOnlyKeys("a/b/c");
-        assertThat(s.refused().get("a/b/c")).contains("more than 2 folders deep");
+        assertThatThrownBy(s::files).isInstanceOf(UnreadableFileException.class)
+                .hasMessage("a/b/c is nested more than 2 folders deep; nothing in it was read");
     }
 
     @Test
