@@ -20,12 +20,16 @@ public final class DurationConverter implements ITypeConverter<Duration> {
             if (m.start() != end) {
                 break;
             }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "h" -> Duration.ofHours(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofSeconds(n);
-            });
+            try {
+                long n = Long.parseLong(m.group(1));
+                total = total.plus(switch (m.group(2)) {
+                    case "h" -> Duration.ofHours(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofSeconds(n);
+                });
+            } catch (NumberFormatException | ArithmeticException tooLong) {
+                throw new TypeConversionException("'" + value + "' is longer than any duration labctl can wait");
+            }
             end = m.end();
         }
         if (end == 0 || end != value.length() || total.isZero()) {

@@ -2,6 +2,7 @@ package io.labctl.cli;
 
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
+import io.labctl.core.TerminalText;
 import io.labctl.kube.KubeErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -35,7 +36,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         PrintWriter err = context.err();
         // picocli's own messages start with "Error: "; ours already say "error: ".
-        err.println("error: " + ex.getMessage().replaceFirst("^Error: ", ""));
+        err.println("error: " + TerminalText.visible(ex.getMessage().replaceFirst("^Error: ", "")));
         CommandLine cmd = ex.getCommandLine();
         err.println("hint: see `" + cmd.getCommandSpec().qualifiedName() + " --help`");
         return ExitCode.USAGE.status();
@@ -43,9 +44,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     void report(LabctlException failure, boolean verbose) {
         PrintWriter err = context.err();
-        err.println("error: " + failure.getMessage());
+        // Messages quote file names, ids and lab text: control characters in them must not reach the terminal.
+        err.println("error: " + TerminalText.visible(failure.getMessage()));
         if (failure.hint() != null) {
-            err.println("hint: " + failure.hint());
+            err.println("hint: " + TerminalText.visible(failure.hint()));
         }
         if (verbose && failure.getCause() != null) {
             failure.getCause().printStackTrace(err);

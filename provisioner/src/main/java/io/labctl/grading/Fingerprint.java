@@ -11,7 +11,9 @@ import java.util.Map;
  * @param server      API server URL
  * @param context     kubeconfig context used
  * @param nodes       node names, sorted
- * @param files       SHA-256 (hex) of every submitted file, by path relative to the submission folder
+ * @param files       SHA-256 (hex) of every submitted file read, by path relative to the submission folder; for a
+ *                    file the grader refused (a link, a device, over a cap), "not read: " and why, never a hash of
+ *                    what a link points to
  * @param masterJson  the raw Spark master {@code /json/} documents read, by "namespace/cluster"
  */
 public record Fingerprint(String clusterUid, String server, String context, List<String> nodes,

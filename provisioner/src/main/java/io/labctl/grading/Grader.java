@@ -10,6 +10,8 @@ import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.CheckTarget;
 import io.labctl.grading.checks.CheckType;
 import io.labctl.grading.checks.GradingContext;
+import io.labctl.grading.files.Submission;
+import io.labctl.grading.files.UnreadableFileException;
 import io.labctl.grading.live.LiveCluster;
 import io.labctl.grading.live.LiveQueries;
 import io.labctl.kube.ApiServerProxy;
@@ -110,10 +112,43 @@ public final class Grader {
                 context.cluster().map(LiveCluster::server).orElse(null),
                 context.cluster().map(LiveCluster::context).orElse(null),
                 nodes,
-                context.submission().map(s -> s.sha256()).orElse(Map.of()),
+                context.submission().map(Grader::fileEvidence).orElse(Map.of()),
                 context.cluster().map(LiveCluster::masterJson).orElse(Map.of()));
         return new GradeReport(student, lab.name(), lab.title(), start, (System.nanoTime() - t0) / 1_000_000, results,
                 notGradable, fingerprint);
+    }
+
+    /**
+     * Grades nothing: every selected check gets {@code status} with {@code why} as what was observed. For a
+     * student whose grading failed as a whole (an ERROR naming what broke) or ran past its deadline (NOT
+     * GRADABLE), so that their report and class row still have every check of the lab.
+     */
+    public GradeReport unfinished(String student, Lab lab, Map<String, String> vars, Selection selection,
+                                  CheckStatus status, String why, long millis) {
+        Map<String, String> effective = new HashMap<>(lab.vars());
+        effective.putAll(vars);
+        List<CheckResult> results = new ArrayList<>();
+        for (Exercise ex : lab.exercises()) {
+            if (!selection.includes(ex)) {
+                continue;
+            }
+            for (CheckSpec spec : ex.checks()) {
+                CheckType type = types.apply(spec.type()).orElseThrow();
+                if (selection.targets().contains(type.target())) {
+                    CheckOutcome outcome = new CheckOutcome(status, 0, why, null);
+                    results.add(result(ex, spec, ex.id() + "." + spec.id(), outcome, effective, 0));
+                }
+            }
+        }
+        return new GradeReport(student, lab.name(), lab.title(), clock.instant().minusMillis(millis), millis, results,
+                status == CheckStatus.NOT_GRADABLE ? why : null, Fingerprint.empty());
+    }
+
+    /** SHA-256 of every file read, and for each refused file why it was not read (never a hash of its target). */
+    private static Map<String, String> fileEvidence(Submission submission) {
+        Map<String, String> files = new HashMap<>(submission.sha256());
+        submission.refused().forEach((file, reason) -> files.put(file, "not read: " + file + " " + reason));
+        return files;
     }
 
     private static String failedPrerequisite(Exercise ex, CheckSpec spec, Map<String, CheckStatus> done) {
@@ -132,6 +167,13 @@ public final class Grader {
         Check check = instantiate(type, spec, qid, lab, vars);
         try {
             return check.evaluate(context);
+        } catch (UnreadableFileException e) {
+            return new CheckOutcome(CheckStatus.ERROR, 0, e.getMessage(), "a person has to look at " + e.file()
+                    + " (the grader does not follow links, open devices or read past its caps; see `labctl grade"
+                    + " --help`), or ask the student to submit it as a plain file");
+        } catch (StackOverflowError e) {
+            // A parser recursing on a pathologically nested file: that file's problem, not the whole class's.
+            return CheckOutcome.error("grader fault: a submitted file is nested too deeply to be read by " + qid);
         } catch (ApiServerProxy.ProxyException e) {
             return CheckOutcome.error("the grader could not read the Spark master through the API server's proxy: "
                     + e.getMessage() + (e.code() == 403 ? " (the grading identity needs get on pods/proxy: "

@@ -19,6 +19,8 @@ public final class LabCatalog {
     public static final List<String> BUILT_IN = List.of(
             "spark-k8s"); // Lab 3 part 2: Spark standalone on Kubernetes (seeds/002)
 
+    private static final long MAX_LAB_BYTES = 1024 * 1024;
+
     private final LabLoader loader = new LabLoader(CheckTypes::named, this::source);
     private final Path baseDir;
 
@@ -39,10 +41,15 @@ public final class LabCatalog {
                 throw new LabValidationException("lab file " + file + " does not exist (built-in labs: "
                         + String.join(", ", BUILT_IN) + ")");
             }
+            // A lab file is a page or two of YAML; /dev/zero or a 4 GB log named by mistake must not be read whole.
             try {
+                if (!Files.isRegularFile(file) || Files.size(file) > MAX_LAB_BYTES) {
+                    throw new LabValidationException("lab file " + file + " is not a regular file of at most "
+                            + MAX_LAB_BYTES / 1024 + " KiB");
+                }
                 return new LabSource(file.toString(), Files.readString(file));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+                throw new LabValidationException("cannot read lab file " + file + ": " + e.getClass().getSimpleName());
             }
         }
         if (!BUILT_IN.contains(ref)) {

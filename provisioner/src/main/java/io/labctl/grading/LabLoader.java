@@ -68,6 +68,10 @@ public final class LabLoader {
         }
         JsonNode root = parse(file);
         String src = file.source();
+        if (!root.has("extends") && !"Lab".equals(root.path("kind").asText())) {
+            // Say nothing of what is in it: --lab or extends: may name any file the user can read.
+            throw invalid(src, "", "is not a labctl lab file (it has neither kind: Lab nor extends:)");
+        }
         requireKeys(src, "", root, LAB_KEYS);
         if (root.has("extends")) {
             return extend(src, root, chain);

@@ -10,4 +10,9 @@ public final class LabValidationException extends LabctlException {
     public LabValidationException(String message) {
         super(ExitCode.USAGE, message, "fix the file; the format is described in labs/README.md");
     }
+
+    /** With a hint more specific than "fix the file". */
+    public LabValidationException(String message, String hint) {
+        super(ExitCode.USAGE, message, hint);
+    }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,8 @@ import java.util.Set;
  *     vars: {namespace: alice}   # optional, lab variables
  * </pre>
  * Relative paths are resolved against the roster's folder. A student without kubeconfig and
- * context is graded on files only, one without submission on the cluster only.
+ * context is graded on files only, one without submission on the cluster only. Ids follow {@link StudentIds}
+ * (quoted strings, unique ignoring case, no two writing the same report file), checked here, before any grading.
  */
 public record Roster(Path file, String lab, Integer parallel, List<Student> students) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -71,18 +71,13 @@ public record Roster(Path file, String lab, Integer parallel, List<Student> stud
         }
         Path dir = file.toAbsolutePath().getParent();
         List<Student> students = new ArrayList<>();
-        Set<String> ids = new LinkedHashSet<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode s = list.get(i);
             String where = "students[" + i + "]";
             keys(src, where, s, STUDENT_KEYS);
-            String id = s.path("id").asText("");
-            if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-                throw LabLoader.invalid(src, where + ".id", "'" + id + "' must be letters, digits, '.', '_' or '-' (it names report files)");
-            }
-            if (!ids.add(id)) {
-                throw LabLoader.invalid(src, where + ".id", "duplicate student '" + id + "'");
-            }
+            String id = StudentIds.require(src, where + ".id", s.get("id"));
+            ids.add(id);
             String kubeconfig = value(s, defaults, "kubeconfig", id);
             String submission = value(s, defaults, "submission", id);
             Map<String, String> vars = new LinkedHashMap<>();
@@ -95,6 +90,7 @@ public record Roster(Path file, String lab, Integer parallel, List<Student> stud
             students.add(new Student(id, kubeconfig == null ? null : dir.resolve(kubeconfig),
                     value(s, defaults, "context", id), submission == null ? null : dir.resolve(submission), vars));
         }
+        StudentIds.requireDistinctFiles(src, List.copyOf(ids));
         return new Roster(file, root.get("lab").asText(), parallel, students);
     }
 

@@ -25,4 +25,11 @@ class DurationConverterTest {
         assertThatThrownBy(() -> converter.convert("5mx")).isInstanceOf(TypeConversionException.class);
         assertThatThrownBy(() -> converter.convert("0s")).isInstanceOf(TypeConversionException.class);
     }
+
+    @Test
+    void durationsBeyondWhatAJavaDurationHolds_areAConversionError_notAnArithmeticException() {
+        assertThatThrownBy(() -> converter.convert("99999999999999999999h")).isInstanceOf(TypeConversionException.class)
+                .hasMessage("'99999999999999999999h' is longer than any duration labctl can wait");
+        assertThatThrownBy(() -> converter.convert("9223372036854775807h")).isInstanceOf(TypeConversionException.class);
+    }
 }

@@ -54,6 +54,22 @@ class LabctlCommandTest {
     }
 
     @Test
+    void hugeNumbers_areOneLineUsageErrors_exit2_neverWrappedOrAStackTrace() {
+        CliRun memory = CliRun.run(home, "spark", "deploy", "a", "--worker-memory", "18014398509481985g");
+        assertThat(memory.status()).isEqualTo(2);
+        assertThat(memory.err()).isEqualTo("""
+                error: --worker-memory 18014398509481985g is out of range
+                hint: use between 512m and 256g (Spark needs at least 450m per executor)
+                """);
+        CliRun cpu = CliRun.run(home, "spark", "deploy", "a", "--worker-cpu-request", "99999999999999999999m");
+        assertThat(cpu.status()).as(cpu.err()).isEqualTo(2);
+        assertThat(cpu.err()).startsWith("error: ").contains("hint: ").doesNotContain("Exception");
+        CliRun timeout = CliRun.run(home, "spark", "deploy", "a", "--timeout", "99999999999999999999h");
+        assertThat(timeout.status()).isEqualTo(2);
+        assertThat(timeout.err()).contains("is longer than any duration labctl can wait").doesNotContain("Exception");
+    }
+
+    @Test
     void unknownOption_isAUsageError() {
         CliRun r = CliRun.run(home, "spark", "deploy", "a", "--wrokers", "3");
         assertThat(r.status()).isEqualTo(2);

@@ -1,6 +1,8 @@
 package io.labctl.cluster;
 
 import io.fabric8.kubernetes.api.model.Config;
+import io.labctl.core.ExitCode;
+import io.labctl.core.LabctlException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,8 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Tier: unit (files in a temp dir). */
+/**
+ * Tier: unit (files in a temp dir). The fsync before the rename ({@link io.labctl.core.AtomicFiles}) is not
+ * observable without pulling the power; these tests cover the lock and the link.
+ */
 class KubeconfigStoreTest {
     @TempDir
     Path dir;
@@ -125,5 +131,77 @@ class KubeconfigStoreTest {
         assertThat(after.getClusters()).extracting(c -> c.getName()).containsExactly("uni", "labctl-lab2");
         assertThat(after.getCurrentContext()).isEmpty();
         KubeconfigStore.remove(dir.resolve("absent"), "lab1");
+    }
+
+    @Test
+    void merge_whileKubectlHoldsTheLockFile_failsNamingIt_andChangesNothing() throws IOException {
+        // Given kubectl in the middle of its own read-modify-write (it holds config.lock)
+        Path file = Files.writeString(dir.resolve("config"), USERS_OWN);
+        Path lock = Files.createFile(dir.resolve("config.lock"));
+
+        // When labctl merges, Then it waits a moment, gives up naming the lock, and the file is as it was
+        assertThatThrownBy(() -> KubeconfigStore.merge(file, KubeconfigStore.normalize("lab1", K3S), true))
+                .isInstanceOfSatisfying(LabctlException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.PRECONDITION);
+                    assertThat(e.getMessage()).isEqualTo(file + " is being changed by another program: " + lock + " exists");
+                    assertThat(e.hint()).contains("rm " + lock);
+                });
+        assertThat(file).hasContent(USERS_OWN);
+        assertThat(lock).exists();
+    }
+
+    @Test
+    void merge_takesAndReleasesTheLockFile() throws Exception {
+        // Given a kubeconfig
+        Path file = Files.writeString(dir.resolve("config"), USERS_OWN);
+
+        // When another writer takes config.lock the way kubectl does while labctl merges, Then it never gets in
+        // while labctl holds it, and the lock is gone afterwards
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger lockedOut = new java.util.concurrent.atomic.AtomicInteger();
+        Thread kubectl = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    Files.createFile(dir.resolve("config.lock"));
+                    Files.delete(dir.resolve("config.lock"));
+                } catch (java.nio.file.FileAlreadyExistsException held) {
+                    lockedOut.incrementAndGet();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        kubectl.start();
+        try {
+            for (int i = 0; i < 20; i++) {
+                KubeconfigStore.merge(file, KubeconfigStore.normalize("lab" + i, K3S), false);
+            }
+        } finally {
+            stop.set(true);
+            kubectl.join();
+        }
+        assertThat(KubeconfigStore.read(file).getContexts()).hasSize(21);
+        assertThat(lockedOut.get()).isPositive();
+        assertThat(dir.resolve("config.lock")).doesNotExist();
+    }
+
+    @Test
+    void merge_throughASymlink_updatesTheTarget_andKeepsTheLink() throws IOException {
+        // Given ~/.kube/config as a relative link into a dotfiles folder
+        Path target = Files.writeString(Files.createDirectories(dir.resolve("dotfiles")).resolve("kubeconfig"), USERS_OWN);
+        Path kube = Files.createDirectories(dir.resolve(".kube"));
+        Path link = Files.createSymbolicLink(kube.resolve("config"), Path.of("../dotfiles/kubeconfig"));
+
+        // When merged through the link
+        KubeconfigStore.merge(link, KubeconfigStore.normalize("lab1", K3S), true);
+
+        // Then the link is still the same link, and the file it points to has the new context (mode 0600)
+        assertThat(link).isSymbolicLink();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("../dotfiles/kubeconfig"));
+        assertThat(KubeconfigStore.hasContext(target, "lab1")).isTrue();
+        assertThat(KubeconfigStore.read(target).getContexts()).extracting(c -> c.getName()).contains("course");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+        assertThat(dir.resolve("dotfiles/kubeconfig.lock")).doesNotExist();
+        assertThat(kube.resolve("config.lock")).doesNotExist();
     }
 }

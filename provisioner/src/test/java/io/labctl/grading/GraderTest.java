@@ -10,6 +10,7 @@ import io.labctl.grading.checks.CheckTarget;
 import io.labctl.grading.checks.CheckType;
 import io.labctl.grading.checks.GradingContext;
 import io.labctl.grading.files.Submission;
+import io.labctl.grading.files.UnreadableFileException;
 import io.labctl.grading.live.LiveCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,13 @@ class GraderTest {
             "down", type("down", CheckTarget.CLUSTER, ctx -> {
                 throw new KubernetesClientException("connect", new ConnectException("Connection refused"));
             }),
-            "file", type("file", CheckTarget.FILES, ctx -> CheckOutcome.pass("file fine")));
+            "file", type("file", CheckTarget.FILES, ctx -> CheckOutcome.pass("file fine")),
+            "linked", type("linked", CheckTarget.FILES, ctx -> {
+                throw new UnreadableFileException("k8s/x.yaml", "is a symbolic link; links are not followed");
+            }),
+            "deep", type("deep", CheckTarget.FILES, ctx -> {
+                throw new StackOverflowError();
+            }));
 
     private static CheckType type(String name, CheckTarget target, java.util.function.Function<GradingContext, CheckOutcome> body) {
         return new CheckType(name, target, name, params -> body::apply);
@@ -129,5 +136,24 @@ class GraderTest {
         assertThat(r.checks().get(0).status()).isEqualTo(CheckStatus.NOT_GRADABLE);
         assertThat(r.checks().get(0).observed()).isEqualTo("cluster unreachable: x");
         assertThat(r.checks().get(0).points()).isZero();
+    }
+
+    @Test
+    void unreadableFile_isAnErrorOfThatCheckNamingTheFile_withAHintForAPerson_otherChecksRun() throws Exception {
+        // Given a submission and a check that needs a file the grader refused to read
+        GradingContext files = GradingContext.of(null, "no cluster", Submission.read(folder), null);
+
+        // When graded
+        GradeReport r = grade(files, spec("a", "linked", 2), spec("b", "file", 1), spec("c", "deep", 1));
+
+        // Then that check is an ERROR naming the file (not the student's FAILED), and the others still run
+        assertThat(r.checks().get(0)).satisfies(c -> {
+            assertThat(c.status()).isEqualTo(CheckStatus.ERROR);
+            assertThat(c.observed()).isEqualTo("k8s/x.yaml is a symbolic link; links are not followed");
+            assertThat(c.hint()).startsWith("a person has to look at k8s/x.yaml");
+        });
+        assertThat(r.checks().get(1).status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(r.checks().get(2).status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(r.checks().get(2).observed()).contains("nested too deeply");
     }
 }

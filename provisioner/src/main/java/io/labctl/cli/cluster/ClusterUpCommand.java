@@ -145,12 +145,12 @@ public final class ClusterUpCommand implements Callable<Integer> {
         String value = size.strip();
         try {
             if (value.matches("(?i)\\d+(gi|g|gb)")) {
-                return Integer.parseInt(value.replaceAll("(?i)[a-z]", "")) * 1024;
+                return Math.multiplyExact(Integer.parseInt(value.replaceAll("(?i)[a-z]", "")), 1024);
             }
             if (value.matches("(?i)\\d+(mi|m|mb)?")) {
                 return Integer.parseInt(value.replaceAll("(?i)[a-z]", ""));
             }
-        } catch (NumberFormatException tooBig) {
+        } catch (NumberFormatException | ArithmeticException tooBig) {
             // falls through to the usage error
         }
         throw LabctlException.usage("--memory '" + size + "' is not a size", "use e.g. 2Gi or 2048Mi");

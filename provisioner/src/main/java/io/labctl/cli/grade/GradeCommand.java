@@ -1,9 +1,11 @@
 package io.labctl.cli.grade;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.DurationConverter;
 import io.labctl.cli.lab.LabOptions;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
+import io.labctl.core.TerminalText;
 import io.labctl.grading.ClassGrading;
 import io.labctl.grading.GradeReport;
 import io.labctl.grading.Grader;
@@ -11,6 +13,7 @@ import io.labctl.grading.Lab;
 import io.labctl.grading.LabLoader;
 import io.labctl.grading.Roster;
 import io.labctl.grading.StudentGrading;
+import io.labctl.grading.report.ClassCsvFile;
 import io.labctl.kube.KubeTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,6 +84,13 @@ public final class GradeCommand implements Callable<Integer> {
             + "roster's, else 8).")
     Integer parallel;
 
+    @Option(names = "--student-timeout", paramLabel = "DURATION", defaultValue = "60s",
+            converter = DurationConverter.class,
+            description = "With --roster: a student whose grading takes longer is NOT GRADABLE and the class goes on "
+                    + "(default: ${DEFAULT-VALUE}: a few times the slowest normal student, whose cluster does not "
+                    + "answer and costs its connect timeouts).")
+    Duration studentTimeout;
+
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
@@ -104,6 +115,9 @@ public final class GradeCommand implements Callable<Integer> {
         if (parallel != null && parallel < 1) {
             throw LabctlException.usage("--parallel must be at least 1", "e.g. --parallel 8");
         }
+        if (studentTimeout.isNegative() || studentTimeout.isZero()) {
+            throw LabctlException.usage("--student-timeout must be positive", "e.g. --student-timeout 60s");
+        }
         return gradeClass(cli, files);
     }
 
@@ -112,6 +126,12 @@ public final class GradeCommand implements Callable<Integer> {
         Map<String, String> vars = labOptions.vars(lab);
         Grader.Selection selection = labOptions.selection(lab, exercises);
         KubeTarget target = new KubeTarget(cli.options().kubeconfigFile(), cli.target().context(), null);
+        if (out != null) {
+            ReportFiles.requireRegularOrAbsent(out, "--out");
+        }
+        if (outDir != null) {
+            files.targets(outDir, "report").forEach(f -> ReportFiles.requireRegularOrAbsent(f, "--out-dir"));
+        }
         if (outDir != null || out != null) {
             ReportFiles.requireWritable(outDir != null ? outDir : out.toAbsolutePath().getParent());
         }
@@ -140,15 +160,21 @@ public final class GradeCommand implements Callable<Integer> {
         List<Roster.Student> students = selected(r);
         int bound = parallel != null ? parallel : r.parallel() != null ? r.parallel() : 8;
         Path dir = outDir != null ? outDir : r.dir().resolve("grades");
+        for (Roster.Student s : students) {
+            files.targets(dir, s.id()).forEach(f -> ReportFiles.requireRegularOrAbsent(f, "--out-dir"));
+        }
+        ReportFiles.requireRegularOrAbsent(dir.resolve(ClassCsvFile.NAME), "--out-dir");
         ReportFiles.requireWritable(dir);
         long t0 = System.nanoTime();
         cli.err().println("Grading " + students.size() + " student(s) of " + lab.name() + ", " + bound + " at a time");
+        // Each student's reports are written as soon as they are done: a run stopped half-way keeps them.
+        ClassGrading.Run run = new ClassGrading.Run(lab, vars, selection, bound, studentTimeout);
         List<GradeReport> reports = new ClassGrading(new StudentGrading(cli.connector(), Clock.systemUTC()))
-                .grade(lab, vars, selection, students, bound, p -> cli.err().println(String.format(Locale.ROOT,
-                        "[%d/%d] %-16s %s", p.done(), p.total(), p.report().student(), summary(p.report()))));
-        for (GradeReport report : reports) {
-            files.writeAll(dir, report.student(), report);
-        }
+                .grade(run, students, p -> {
+                    files.writeAll(dir, p.report().student(), p.report());
+                    cli.err().println(String.format(Locale.ROOT, "[%d/%d] %-16s %s", p.done(), p.total(),
+                            p.report().student(), summary(p.report())));
+                });
         Path classCsv = files.writeClassCsv(dir, reports, !only.isEmpty());
         long notGradable = reports.stream().filter(rep -> !rep.gradable()).count();
         cli.out().println(String.format(Locale.ROOT, "graded %d student(s) in %.1fs (%d not gradable); reports in %s, "
@@ -171,9 +197,10 @@ public final class GradeCommand implements Callable<Integer> {
         return chosen;
     }
 
+    /** "21.5/30", or with why it was not gradable; shown on a terminal, so control characters are made visible. */
     static String summary(GradeReport report) {
         String score = format(report.score()) + "/" + format(report.maxScore());
-        return report.gradable() ? score : score + " NOT GRADABLE: " + report.notGradable();
+        return report.gradable() ? score : score + " NOT GRADABLE: " + TerminalText.oneLine(report.notGradable());
     }
 
     private static String format(double value) {

@@ -1,9 +1,10 @@
 package io.labctl.cli.grade;
 
+import io.labctl.core.AtomicFiles;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.grading.GradeReport;
-import io.labctl.grading.report.ClassCsv;
+import io.labctl.grading.report.ClassCsvFile;
 import io.labctl.grading.report.ReportFormat;
 import io.labctl.grading.report.ReportWriters;
 
@@ -11,10 +12,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,11 +22,13 @@ import java.util.function.Consumer;
 
 /**
  * Where reports go: stdout, one file, or a folder of {@code NAME.EXT} files plus {@code class.csv}.
- * Files are written to a temporary name and moved into place, so an interrupted run never leaves a
- * half-written report that looks complete.
+ * Files are written to a temporary name and moved into place ({@link AtomicFiles}), so an interrupted run never
+ * leaves a half-written report that looks complete; an existing report keeps its permissions, a new one is
+ * readable by its owner only (reports name students and their grades).
  */
 final class ReportFiles {
-    static final String CLASS_CSV = "class.csv";
+    /** Written and removed again before grading starts, to know the folder is writable. */
+    static final String WRITE_PROBE = ".labctl-write-probe";
 
     private final List<ReportFormat> formats;
 
@@ -64,6 +65,11 @@ final class ReportFiles {
         atomically(file, w -> write(formats.get(0), report, w));
     }
 
+    /** The report files of {@code base} in {@code dir}, one per format: {@code dir/base.EXT}. */
+    List<Path> targets(Path dir, String base) {
+        return formats.stream().map(f -> dir.resolve(base + "." + f.extension())).toList();
+    }
+
     /** Writes every format as {@code dir/base.EXT}; returns the files. */
     List<Path> writeAll(Path dir, String base, GradeReport report) {
         List<Path> written = new ArrayList<>();
@@ -77,20 +83,13 @@ final class ReportFiles {
 
     /** The class table; with {@code merge}, rows of students not in {@code reports} are kept from the old file. */
     Path writeClassCsv(Path dir, List<GradeReport> reports, boolean merge) {
-        Path file = dir.resolve(CLASS_CSV);
-        boolean existing = merge && Files.exists(file);
-        atomically(file, w -> {
-            try {
-                if (existing) {
-                    ClassCsv.merge(file, reports, w);
-                } else {
-                    ClassCsv.write(reports, w);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return file;
+        Path file = dir.resolve(ClassCsvFile.NAME);
+        try {
+            return new ClassCsvFile().update(dir, reports, merge);
+        } catch (IOException e) {
+            throw new LabctlException(ExitCode.USAGE, "cannot write " + file + ": " + e.getMessage(),
+                    "choose a writable --out-dir, or move the file that is not a labctl class table");
+        }
     }
 
     /**
@@ -98,13 +97,24 @@ final class ReportFiles {
      * class takes minutes, and an unwritable folder found at the end would throw that work away.
      */
     static void requireWritable(Path dir) {
-        Path probe = dir.resolve(".labctl-write-probe");
+        Path probe = dir.resolve(WRITE_PROBE);
         atomically(probe, w -> { });
         try {
             Files.deleteIfExists(probe);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Fails now when a report would replace something other than a regular file: a rename over a symbolic link
+     * replaces the link, over {@code /dev/sda} the device node; neither is a report file.
+     */
+    static void requireRegularOrAbsent(Path file, String option) {
+        AtomicFiles.notRegular(file).ifPresent(what -> {
+            throw LabctlException.usage(option + " " + file + " is " + what + "; reports are written to regular files"
+                    + " only", "give the name of a new or existing regular file (no --out prints to stdout)");
+        });
     }
 
     private static void write(ReportFormat f, GradeReport report, Writer w) {
@@ -117,17 +127,7 @@ final class ReportFiles {
 
     private static void atomically(Path file, Consumer<Writer> body) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    body.accept(w);
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, AtomicFiles.OWNER_ONLY, body::accept);
         } catch (IOException e) {
             throw new LabctlException(ExitCode.USAGE, "cannot write " + file + ": " + e.getMessage(),
                     "choose a writable --out/--out-dir");

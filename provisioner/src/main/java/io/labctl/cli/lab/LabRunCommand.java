@@ -3,6 +3,8 @@ package io.labctl.cli.lab;
 import io.labctl.cli.Cli;
 import io.labctl.cli.LabctlCommand;
 import io.labctl.core.LabctlException;
+import io.labctl.core.ShellQuoting;
+import io.labctl.core.TerminalText;
 import io.labctl.grading.Lab;
 import io.labctl.grading.Lab.Exercise;
 import io.labctl.grading.Lab.Step;
@@ -65,12 +67,14 @@ public final class LabRunCommand implements Callable<Integer> {
         for (int i = fromStep - 1; i < steps.size(); i++) {
             Step step = steps.get(i);
             cli.out().println();
-            cli.out().println("Step " + (i + 1) + "/" + steps.size() + ": " + LabLoader.substitute(step.explain(), vars));
+            cli.out().println("Step " + (i + 1) + "/" + steps.size() + ": "
+                    + TerminalText.visible(LabLoader.substitute(step.explain(), vars)));
             if (step.labctl() == null) {
                 cli.out().println("  (this step is yours to do; nothing to run)");
             } else {
                 List<String> args = step.labctl().stream().map(a -> LabLoader.substitute(a, vars)).toList();
-                cli.out().println("  $ labctl " + String.join(" ", args));
+                // Quoted as a shell reads it back: a --set value with a space or ';' must not become two words.
+                cli.out().println("  $ labctl " + ShellQuoting.command(args));
                 if (!dryRun) {
                     cli.out().flush();
                     int status = runStep(cli, args);
@@ -83,7 +87,7 @@ public final class LabRunCommand implements Callable<Integer> {
                 }
             }
             if (step.kubectl() != null) {
-                cli.out().println("  by hand: " + LabLoader.substitute(step.kubectl(), vars));
+                cli.out().println("  by hand: " + TerminalText.visible(LabLoader.substitute(step.kubectl(), vars)));
             }
         }
         cli.out().println();

@@ -2,6 +2,8 @@ package io.labctl.cli.lab;
 
 import io.labctl.cli.Cli;
 import io.labctl.core.LabctlException;
+import io.labctl.core.ShellQuoting;
+import io.labctl.core.TerminalText;
 import io.labctl.grading.Lab;
 import io.labctl.grading.Lab.CheckSpec;
 import io.labctl.grading.Lab.Exercise;
@@ -63,7 +65,7 @@ public final class LabShowCommand implements Callable<Integer> {
                 Step s = steps.get(i);
                 sb.append("Step ").append(i + 1).append(": ").append(LabLoader.substitute(s.explain(), vars)).append('\n');
                 if (s.labctl() != null) {
-                    sb.append("  labctl ").append(String.join(" ", s.labctl().stream()
+                    sb.append("  labctl ").append(ShellQuoting.command(s.labctl().stream()
                             .map(a -> LabLoader.substitute(a, vars)).toList())).append('\n');
                 }
                 if (s.kubectl() != null) {
@@ -78,7 +80,7 @@ public final class LabShowCommand implements Callable<Integer> {
             sb.append("\nRun the steps: labctl lab run ").append(ex.id())
                     .append("   Check your work: labctl lab check ").append(ex.id()).append('\n');
         }
-        cli.out().print(sb);
+        cli.out().print(TerminalText.visible(sb.toString()));
         cli.out().flush();
         return 0;
     }

@@ -5,19 +5,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.MatchResult;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A Dockerfile read the way a grader needs it: instructions with the line they start on, split into
@@ -33,9 +29,13 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class Dockerfile {
-    private static final Pattern VARIABLE =
-            Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final int DESCRIBE_MAX = 100;
+    /**
+     * Real Dockerfiles have a handful of stages; past this many, a FROM line is kept as an instruction of the last
+     * stage. Each stage looks up its parent and copies its environment, so without a bound 20,000 stages (a 240 KB
+     * file) took 40 s.
+     */
+    static final int MAX_STAGES = 64;
 
     /**
      * One instruction.
@@ -124,17 +124,18 @@ public final class Dockerfile {
     public static Dockerfile parse(String path, String text) {
         Map<String, String> globalArgs = new HashMap<>();
         List<Stage> stages = new ArrayList<>();
+        StageReader.Earlier earlier = new StageReader.Earlier();
         StageReader stage = null;
         for (DockerfileLines.Logical logical : DockerfileLines.read(text)) {
             String[] parts = logical.text().split("\\s+", 2);
             String keyword = parts[0].toUpperCase(Locale.ROOT);
             String arguments = parts.length > 1 ? parts[1] : "";
-            if (keyword.equals("FROM")) {
+            if (keyword.equals("FROM") && stages.size() < MAX_STAGES - 1) {
                 if (stage != null) {
-                    stages.add(stage.build());
+                    stages.add(earlier.add(stage));
                 }
                 stage = StageReader.from(new Instruction(path, logical.line(), keyword, arguments,
-                        expand(arguments, globalArgs)), stages, globalArgs);
+                        expand(arguments, globalArgs)), earlier, globalArgs);
             } else if (stage == null) {
                 // Before the first FROM only ARG means something: the defaults FROM lines may use.
                 if (keyword.equals("ARG")) {
@@ -145,7 +146,7 @@ public final class Dockerfile {
             }
         }
         if (stage != null) {
-            stages.add(stage.build());
+            stages.add(earlier.add(stage));
         }
         return new Dockerfile(path, stages);
     }
@@ -167,8 +168,9 @@ public final class Dockerfile {
     public List<Stage> chain() {
         List<Stage> chain = new ArrayList<>();
         for (Stage s = stages.isEmpty() ? null : stages.get(stages.size() - 1); s != null; s = s.parent()) {
-            chain.add(0, s);
+            chain.add(s);
         }
+        Collections.reverse(chain);
         return chain;
     }
 
@@ -190,38 +192,57 @@ public final class Dockerfile {
         private final Stage parent;
         private final List<Instruction> instructions = new ArrayList<>();
         private final Map<String, String> variables;
+        /** The ENV values at the end of this stage, inherited ones included: what a stage built FROM it starts with. */
+        private final Map<String, String> environment;
 
-        private StageReader(String name, Instruction from, ImageRef image, Stage parent, Map<String, String> variables) {
+        private StageReader(String name, Instruction from, ImageRef image, Stage parent, Map<String, String> variables,
+                            Map<String, String> environment) {
             this.name = name;
             this.from = from;
             this.image = image;
             this.parent = parent;
             this.variables = variables;
+            this.environment = environment;
         }
 
-        static StageReader from(Instruction from, List<Stage> earlier, Map<String, String> globalArgs) {
+        /** The stages read so far, by name, with their environment at the end: each looked up once, not rescanned. */
+        static final class Earlier {
+            private final Map<String, Stage> byName = new HashMap<>();
+            private final Map<Stage, Map<String, String>> environment = new IdentityHashMap<>();
+
+            Stage add(StageReader reader) {
+                Stage stage = reader.build();
+                if (stage.name() != null) {
+                    byName.put(stage.name(), stage); // a later stage of the same name hides the earlier one
+                }
+                environment.put(stage, reader.environment);
+                return stage;
+            }
+        }
+
+        static StageReader from(Instruction from, Earlier earlier, Map<String, String> globalArgs) {
             List<String> words = from.operands();
             String reference = words.isEmpty() ? "" : words.get(0);
             String name = words.size() >= 3 && words.get(1).equalsIgnoreCase("AS")
                     ? words.get(2).toLowerCase(Locale.ROOT) : null;
-            Stage parent = earlier.stream().filter(s -> reference.equalsIgnoreCase(s.name())).reduce((a, b) -> b)
-                    .orElse(null);
-            // A stage inherits the environment of the stages it is built FROM (the oldest first); global
-            // ARG defaults stand in for ARGs a stage redeclares without a default.
+            Stage parent = earlier.byName.get(reference.toLowerCase(Locale.ROOT));
+            // A stage inherits the environment of the stages it is built FROM; global ARG defaults stand in for
+            // ARGs a stage redeclares without a default.
+            Map<String, String> inherited = parent == null ? Map.of() : earlier.environment.get(parent);
             Map<String, String> variables = new HashMap<>(globalArgs);
-            Deque<Stage> ancestors = new ArrayDeque<>();
-            for (Stage s = parent; s != null; s = s.parent()) {
-                ancestors.push(s);
-            }
-            ancestors.forEach(s -> s.instructions().stream().filter(i -> i.keyword().equals("ENV"))
-                    .forEach(i -> variables.putAll(assignments("ENV", i.expanded()))));
-            return new StageReader(name, from, parent == null ? ImageRef.parse(reference) : null, parent, variables);
+            variables.putAll(inherited);
+            return new StageReader(name, from, parent == null ? ImageRef.parse(reference) : null, parent, variables,
+                    new HashMap<>(inherited));
         }
 
         void add(Instruction instruction) {
             instructions.add(instruction);
             if (instruction.keyword().equals("ARG") || instruction.keyword().equals("ENV")) {
-                variables.putAll(assignments(instruction.keyword(), instruction.expanded()));
+                Map<String, String> assigned = assignments(instruction.keyword(), instruction.expanded());
+                variables.putAll(assigned);
+                if (instruction.keyword().equals("ENV")) {
+                    environment.putAll(assigned);
+                }
             }
         }
 
@@ -248,18 +269,6 @@ public final class Dockerfile {
     }
 
     private static String expand(String text, Map<String, String> variables) {
-        return VARIABLE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(substitute(m, variables)));
-    }
-
-    private static String substitute(MatchResult m, Map<String, String> variables) {
-        String value = variables.get(m.group(1) != null ? m.group(1) : m.group(4));
-        if (m.group(2) == null) {
-            return value != null ? value : m.group();
-        }
-        boolean set = value != null && !value.isEmpty();
-        if (m.group(2).equals("-")) {
-            return set ? value : m.group(3);
-        }
-        return set ? m.group(3) : "";
+        return VariableExpansion.expand(text, variables);
     }
 }

@@ -22,11 +22,17 @@ public final class Dockerfiles {
         this.all = all;
     }
 
-    /** Parses every file named {@code Dockerfile}, {@code Dockerfile.*}, {@code *.Dockerfile} (any case). */
+    /**
+     * Parses every file named {@code Dockerfile}, {@code Dockerfile.*}, {@code *.Dockerfile} (any case), once per
+     * submission; one whose bytes are not text is parsed as empty (no FROM), so checks say what is missing.
+     *
+     * @throws UnreadableFileException when such a file was refused or is too large to read (the check's ERROR)
+     */
     public static Dockerfiles of(Submission submission) {
-        return new Dockerfiles(submission.filesNamed(Dockerfiles::isDockerfileName).stream()
-                .flatMap(path -> submission.text(path).map(text -> Dockerfile.parse(path, text)).stream())
-                .toList());
+        return submission.memo(Dockerfiles.class, () -> new Dockerfiles(
+                submission.filesNamed(Dockerfiles::isDockerfileName).stream()
+                        .map(path -> Dockerfile.parse(path, submission.text(path).orElse("")))
+                        .toList()));
     }
 
     static boolean isDockerfileName(String lowerCaseName) {

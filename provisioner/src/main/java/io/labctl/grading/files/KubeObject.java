@@ -85,11 +85,16 @@ public record KubeObject(String file, int document, int line, JsonNode node, Lis
         return labels;
     }
 
-    /** The line of {@code key: value} in this object (e.g. an {@code image:}), or the object's line. */
+    /**
+     * The line of {@code key: value} in this object (e.g. an {@code image:}), or the object's line. Only the
+     * object's own document is searched (up to the next {@code ---}): a file of thousands of objects, each asking
+     * for its line, must not rescan the rest of the file every time.
+     */
     public int lineOf(String key, String value) {
         Pattern pattern = Pattern.compile("^\\s*(?:-\\s+)?" + Pattern.quote(key) + "\\s*:\\s*[\"']?"
                 + Pattern.quote(value) + "[\"']?\\s*(?:#.*)?$");
-        for (int i = Math.max(0, line - 1); i < fileLines.size(); i++) {
+        for (int i = Math.max(0, line - 1); i < fileLines.size() && !(i >= line && fileLines.get(i).startsWith("---"));
+             i++) {
             if (pattern.matcher(fileLines.get(i)).matches()) {
                 return i + 1;
             }

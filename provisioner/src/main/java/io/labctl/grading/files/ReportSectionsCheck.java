@@ -85,9 +85,11 @@ public final class ReportSectionsCheck implements Check {
                     .orElseGet(() -> CheckOutcome.fail("no report (looked for " + String.join(", ", files) + ")",
                             "write the answers to the lab's questions in report.md"));
         }
+        // A refused or oversized report throws here: the grader makes it this check's ERROR, naming the file.
         Optional<String> text = submission.text(report.get());
         if (text.isEmpty()) {
-            return CheckOutcome.error(report.get() + " is too large to read as text; a person has to grade it");
+            return CheckOutcome.error(report.get() + " is not text (binary content, or an encoding other than UTF-8"
+                    + " or UTF-16); a person has to grade it");
         }
         ReportText reportText = ReportText.parse(text.get());
         List<String> answered = new ArrayList<>();
@@ -107,12 +109,18 @@ public final class ReportSectionsCheck implements Check {
         return CheckOutcome.parts(answered.size(), sections.size(), observed, hint);
     }
 
-    /** The first file matching the globs in order; for one glob, the shallowest path first. */
+    /**
+     * The first file matching the globs in order; for one glob, the shallowest path first. Refused files (a link
+     * named report.md) are candidates too, so that the one the student meant is named in an ERROR rather than
+     * another file graded in its place.
+     */
     private Optional<String> report(Submission submission) {
+        List<String> candidates = new ArrayList<>(submission.files());
+        candidates.addAll(submission.refused().keySet());
         for (String glob : files) {
             String pattern = glob.toLowerCase(Locale.ROOT);
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-            Optional<String> match = submission.files().stream()
+            Optional<String> match = candidates.stream()
                     .filter(f -> matcher.matches(Path.of(pattern.contains("/") ? f.toLowerCase(Locale.ROOT)
                             : f.substring(f.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT))))
                     .min(Comparator.comparingLong((String f) -> f.chars().filter(c -> c == '/').count())

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  * Fenced code belongs to the paragraph around it ({@code # comments} in it are not headings).
  */
 final class ReportText {
-    private static final Pattern ATX_HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)[\\s#]*$");
     private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^\\s{0,3}(=+|-+)\\s*$");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
     private static final int LABEL_MAX_WORDS = 8;
@@ -52,14 +50,14 @@ final class ReportText {
         boolean fenced = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            Matcher heading = ATX_HEADING.matcher(line);
+            Block heading = atxHeading(i + 1, line);
             boolean fence = FENCE.matcher(line).find();
             boolean underline = SETEXT_UNDERLINE.matcher(line).matches();
             if (fenced || fence) {
                 fenced ^= fence;
-            } else if (heading.matches()) {
+            } else if (heading != null) {
                 flush(blocks, paragraph, start);
-                blocks.add(new Block(i + 1, heading.group(1).length(), heading.group(2)));
+                blocks.add(heading);
                 continue;
             } else if (underline && !paragraph.isEmpty()) {
                 blocks.add(new Block(start, line.strip().startsWith("=") ? 1 : 2, paragraph.toString().strip()));
@@ -75,6 +73,40 @@ final class ReportText {
         }
         flush(blocks, paragraph, start);
         return new ReportText(blocks);
+    }
+
+    /**
+     * An ATX heading ({@code ## Title ##}): up to three blanks, one to six '#', at least one blank, the title
+     * without the blanks and '#' at its end; null when the line is not one. A scan, not a regular expression: the
+     * pattern this replaces ({@code .*?} before {@code [\s#]*$}) backtracked on a long line of blanks and '#' and
+     * took minutes on 200 KB; this looks at each character at most twice.
+     */
+    static Block atxHeading(int lineNumber, String line) {
+        int i = 0;
+        while (i < line.length() && i < 3 && isBlank(line.charAt(i))) {
+            i++;
+        }
+        int hashes = 0;
+        while (i < line.length() && line.charAt(i) == '#') {
+            hashes++;
+            i++;
+        }
+        if (hashes < 1 || hashes > 6 || i == line.length() || !isBlank(line.charAt(i))) {
+            return null;
+        }
+        while (i < line.length() && isBlank(line.charAt(i))) {
+            i++;
+        }
+        int end = line.length();
+        while (end > i && (isBlank(line.charAt(end - 1)) || line.charAt(end - 1) == '#')) {
+            end--;
+        }
+        return new Block(lineNumber, hashes, line.substring(i, end));
+    }
+
+    /** What {@code \s} matches in a Java regular expression. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static void flush(List<Block> blocks, StringBuilder paragraph, int start) {

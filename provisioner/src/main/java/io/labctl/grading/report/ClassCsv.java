@@ -60,10 +60,15 @@ public final class ClassCsv {
      * @throws IOException when {@code existingCsv} is not a class table (its first columns are not {@link #COLUMNS})
      */
     public static void merge(Path existingCsv, List<GradeReport> regraded, Writer out) throws IOException {
-        Csv.Table existing = table(existingCsv);
+        merge(Files.readString(existingCsv, StandardCharsets.UTF_8), existingCsv, regraded, out);
+    }
+
+    /** {@link #merge(Path, List, Writer)} of a table already read (under a lock, by {@link ClassCsvFile}). */
+    static void merge(String existingCsv, Path source, List<GradeReport> regraded, Writer out) throws IOException {
+        Csv.Table existing = Csv.parse(existingCsv);
         if (existing.header().size() < COLUMNS.size()
                 || !existing.header().subList(0, COLUMNS.size()).equals(COLUMNS)) {
-            throw new IOException(existingCsv + " is not a labctl class table: its columns should start with "
+            throw new IOException(source + " is not a labctl class table: its columns should start with "
                     + String.join(",", COLUMNS));
         }
         List<Map<String, String>> rows = rows(regraded);

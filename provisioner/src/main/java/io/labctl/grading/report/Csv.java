@@ -1,5 +1,6 @@
 package io.labctl.grading.report;
 
+import io.labctl.core.TerminalText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -38,7 +39,9 @@ final class Csv {
             return "";
         }
         char first = value.charAt(0);
-        return "=+-@\t\r".indexOf(first) >= 0 ? "'" + value : value;
+        // Control characters are shown, not kept: the file is also read with cat, where an ESC would run.
+        String shown = TerminalText.visible(value);
+        return "=+-@\t\r".indexOf(first) >= 0 ? "'" + shown : shown;
     }
 
     /** A table read back: the header, and each row as column -> value in header order ("" for a missing field). */

@@ -1,9 +1,14 @@
 package io.labctl.grading.report;
 
+import io.labctl.core.TerminalText;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Report text placed into Markdown so that it shows as written and never as markup. */
+/**
+ * Report text placed into Markdown so that it shows as written and never as markup; control characters (an ESC
+ * in a student's file name) are shown in caret notation, since a Markdown report is also read with cat.
+ */
 final class MarkdownText {
     /**
      * ASCII punctuation that can start or end markup inline, in a table cell ({@code |}) or at the end of a
@@ -20,12 +25,13 @@ final class MarkdownText {
      * break would end a table row, and a new line could start a list or a heading).
      */
     static String inline(String text) {
-        String oneLine = text.strip().replaceAll("\\R", " ");
+        String oneLine = TerminalText.visible(text.strip().replaceAll("\\R", " "));
         return SPECIAL.matcher(oneLine).replaceAll(m -> Matcher.quoteReplacement("\\" + m.group()));
     }
 
     /** A fenced code block holding {@code text} verbatim; the fence is longer than any backtick run inside. */
     static String codeBlock(String text) {
+        text = TerminalText.visible(text);
         int longest = BACKTICKS.matcher(text).results().mapToInt(m -> m.group().length()).max().orElse(0);
         String fence = "`".repeat(Math.max(3, longest + 1));
         return fence + "text\n" + text.strip() + "\n" + fence + "\n";

@@ -1,5 +1,6 @@
 package io.labctl.grading.report;
 
+import io.labctl.core.TerminalText;
 import io.labctl.grading.CheckResult;
 import io.labctl.grading.GradeReport;
 
@@ -56,18 +57,7 @@ public final class TextReportWriter implements ReportWriter {
         return label + visible(text.strip().replaceAll("\\R", continuation)) + "\n";
     }
 
-    /** Line feeds and tabs stay; other control characters become caret notation ("^[" for ESC). */
     private static String visible(String text) {
-        StringBuilder shown = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
-                shown.append(c);
-            } else if (c < 0x20) {
-                shown.append('^').append((char) (c + '@'));
-            } else {
-                shown.append(c == 0x7f ? "^?" : "\uFFFD");
-            }
-        }
-        return shown.toString();
+        return TerminalText.visible(text);
     }
 }

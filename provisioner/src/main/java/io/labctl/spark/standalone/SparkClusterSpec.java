@@ -152,7 +152,11 @@ public record SparkClusterSpec(String name, String namespace, int workers, int w
 
     static long cpuMillis(String quantity) {
         if (quantity.endsWith("m")) {
-            return Long.parseLong(quantity.substring(0, quantity.length() - 1));
+            try {
+                return Long.parseLong(quantity.substring(0, quantity.length() - 1));
+            } catch (NumberFormatException overLong) {
+                return Long.MAX_VALUE; // more than any node has: reported as out of range by the caller
+            }
         }
         return Math.round(Double.parseDouble(quantity) * 1000);
     }

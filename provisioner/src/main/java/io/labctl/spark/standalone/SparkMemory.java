@@ -2,6 +2,7 @@ package io.labctl.spark.standalone;
 
 import io.labctl.core.LabctlException;
 
+import java.math.BigInteger;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,13 +32,14 @@ public final class SparkMemory {
             throw LabctlException.usage(option + " '" + value + "' is not a Spark memory size",
                     "use a number with m or g, e.g. 1g or 768m");
         }
-        long amount = Long.parseLong(m.group(1));
-        long mib = m.group(2).toLowerCase(Locale.ROOT).equals("g") ? amount * 1024 : amount;
-        if (mib < MIN_WORKER_MIB || mib > MAX_WORKER_MIB) {
+        // Exact arithmetic: 18014398509481985g times 1024 wraps around a long to 1024, a valid-looking 1g.
+        BigInteger amount = new BigInteger(m.group(1));
+        BigInteger mib = m.group(2).toLowerCase(Locale.ROOT).equals("g") ? amount.shiftLeft(10) : amount;
+        if (mib.compareTo(BigInteger.valueOf(MIN_WORKER_MIB)) < 0 || mib.compareTo(BigInteger.valueOf(MAX_WORKER_MIB)) > 0) {
             throw LabctlException.usage(option + " " + value + " is out of range",
                     "use between " + MIN_WORKER_MIB + "m and " + (MAX_WORKER_MIB / 1024) + "g (Spark needs at least 450m per executor)");
         }
-        return (int) mib;
+        return mib.intValueExact();
     }
 
     /** Memory limit of a worker pod, in MiB, for a worker offering {@code workerMib} to executors. */

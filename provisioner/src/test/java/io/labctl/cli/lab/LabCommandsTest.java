@@ -52,6 +52,35 @@ class LabCommandsTest {
     }
 
     @Test
+    void labRun_printsCommandsShellQuoted_soAPastedValueStaysOneWord() {
+        // Given a namespace value a shell would split and run as a second command
+        CliRun r = CliRun.run(home, "lab", "run", "ex4", "--dry-run", "--set", "namespace=lab 3;touch pwned");
+
+        // Then the printed command quotes it (the kubectl line is the lab's own text and is only made visible)
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("$ labctl spark scale spark -n 'lab 3;touch pwned' --workers 3");
+        CliRun show = CliRun.run(home, "lab", "show", "ex3", "--set", "namespace=it's\u001b[2J");
+        assertThat(show.out()).contains("labctl spark deploy spark -n 'it'\\''s^[[2J'").doesNotContain("\u001b");
+    }
+
+    @Test
+    void labPath_toAFileThatIsNotALab_saysSo_withoutQuotingTheFile() throws Exception {
+        // Given an instructor's file with a secret, named as --lab, as a roster's lab: and as an extends:
+        Path secret = Files.writeString(home.resolve("secrets.yaml"), "db_password: hunter2\nkind: Secret\n");
+        Path roster = Files.writeString(home.resolve("roster.yaml"), "lab: secrets.yaml\nstudents: [{id: a}]\n");
+        Path extending = Files.writeString(home.resolve("mine.yaml"), "extends: " + secret + "\n");
+
+        for (CliRun r : List.of(CliRun.run(home, "lab", "show", "--lab", secret.toString()),
+                CliRun.run(home, "grade", "--roster", roster.toString()),
+                CliRun.run(home, "lab", "show", "--lab", extending.toString()))) {
+            // Then one line says it is not a lab, and neither its keys nor its values are shown
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err()).contains("is not a labctl lab file (it has neither kind: Lab nor extends:)")
+                    .doesNotContain("db_password", "hunter2", "Secret");
+        }
+    }
+
+    @Test
     void labRun_unknownExercise_orStep_isExit2() {
         assertThat(CliRun.run(home, "lab", "run", "ex9").status()).isEqualTo(2);
         CliRun r = CliRun.run(home, "lab", "run", "ex4", "--from-step", "7");

@@ -2,9 +2,11 @@ package io.labctl.grading.files;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Tier: unit. */
 class DockerfileTest {
@@ -100,5 +102,31 @@ class DockerfileTest {
 
         assertThat(d.stages()).isEmpty();
         assertThat(d.builtFrom()).isEmpty();
+    }
+
+    @Test
+    void parse_oneMegabyteOfNestedVariables_takesLinearTime() {
+        // Given a RUN of 1 MB of ${A-${A-... without a closing brace (80 KB of it took minutes before) after an
+        // ARG and an ENV that every later instruction expands with
+        String text = "ARG A=1\nFROM ubuntu:22.04\nENV B=2\nRUN echo " + "${A-".repeat(256 * 1024) + "\nRUN echo ${B}\n";
+
+        // When parsed, Then quickly (a tripwire: the guarantee is the one-pass scan of VariableExpansion)
+        Dockerfile d = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> Dockerfile.parse("Dockerfile", text));
+        assertThat(d.stages().get(0).instructions()).extracting(Dockerfile.Instruction::expanded).last().isEqualTo("echo 2");
+    }
+
+    @Test
+    void parse_twentyThousandStages_isBounded_laterFromLinesStayInstructions() {
+        // Given 20,000 stages each built FROM the one before (this took 40 s: every FROM rescanned all earlier
+        // stages and their ancestors' ENV lines)
+        String text = "FROM ubuntu:22.04 AS a\nENV X=1\n" + "FROM a AS a\n".repeat(20_000) + "RUN echo $X\n";
+
+        // When parsed, Then quickly, as the first 64 stages; the rest are instructions of the last one
+        Dockerfile d = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Dockerfile.parse("Dockerfile", text));
+        assertThat(d.stages()).hasSize(Dockerfile.MAX_STAGES);
+        assertThat(d.chain()).hasSize(Dockerfile.MAX_STAGES);
+        assertThat(d.builtFrom()).map(ImageRef::reference).contains("ubuntu:22.04");
+        assertThat(d.stages().get(Dockerfile.MAX_STAGES - 1).instructions()).last()
+                .satisfies(run -> assertThat(run.expanded()).isEqualTo("echo 1"));
     }
 }

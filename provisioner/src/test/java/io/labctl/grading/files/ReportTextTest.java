@@ -2,12 +2,49 @@ package io.labctl.grading.files;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Tier: unit. */
 class ReportTextTest {
+    /** The heading pattern the scanner replaced: the oracle for what a heading is, on inputs short enough for it. */
+    private static final Pattern FORMER_ATX_HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)[\\s#]*$");
+
+    @Test
+    void atxHeading_agreesWithTheFormerPattern_onEveryShortLineOfBlanksHashesAndLetters() {
+        // Given 200,000 random lines over the characters that matter (blanks, '#', letters)
+        Random random = new Random(42);
+        String alphabet = " \t#aC\u000b";
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder line = new StringBuilder();
+            for (int i = random.nextInt(14); i > 0; i--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            // When both read it, Then they agree on heading or not, its level and its text
+            Matcher former = FORMER_ATX_HEADING.matcher(line);
+            ReportText.Block scanned = ReportText.atxHeading(1, line.toString());
+            String expected = former.matches() ? former.group(1).length() + ":" + former.group(2) : null;
+            assertThat(scanned == null ? null : scanned.level() + ":" + scanned.text()).as("'%s'", line).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void parse_pathologicalHeadingLine_ofOneMegabyte_takesLinearTime() {
+        // Given the line that made the former pattern backtrack quadratically: blanks and '#' to the end, then a
+        // letter, so that [\\s#]*$ fails after every extension of .*? (200 KB of it took minutes)
+        String line = "# a" + " #".repeat(512 * 1024) + "b";
+
+        // When parsed, Then in a fraction of a second (the timeout is a tripwire; the guarantee is that the scanner
+        // reads each character at most twice)
+        ReportText report = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> ReportText.parse(line + "\nanswer\n"));
+        assertThat(report.answer(List.of("a #"))).map(ReportText.Block::level).contains(1);
+    }
 
     @Test
     void heading_isAnsweredByAParagraphBeforeTheNextHeadingOfItsLevel_subsectionsIncluded() {

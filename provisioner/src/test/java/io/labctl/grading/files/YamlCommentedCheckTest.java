@@ -70,4 +70,20 @@ class YamlCommentedCheckTest {
         assertThatThrownBy(() -> fixture.run(TYPE, Map.of("minComments", 0))).isInstanceOf(LabValidationException.class)
                 .hasMessage("test.yaml: yaml-commented: params.minComments must be at least 1, not 0");
     }
+
+    @Test
+    void randomBytesNamedYaml_isNotACommentedCopy_andDoesNotParse() throws java.io.IOException {
+        // Given the reference without its commented copy, and 300 KB of random bytes named spark-commented.yaml
+        // (random bytes have a '#' after a blank or at a line start often enough to pass as 1,000 comment lines)
+        SubmissionFixture fixture = SubmissionFixture.reference(dir).delete("spark-commented.yaml");
+        byte[] random = new byte[300 * 1024];
+        new java.util.Random(1).nextBytes(random);
+        java.nio.file.Files.write(dir.resolve("spark-commented.yaml"), random);
+
+        // When graded, Then it is no commented copy, and yaml-valid names it as not text
+        assertThat(fixture.run(TYPE).status()).isEqualTo(CheckStatus.FAILED);
+        CheckOutcome valid = fixture.run("yaml-valid");
+        assertThat(valid.status()).isEqualTo(CheckStatus.PARTIAL);
+        assertThat(valid.observed()).contains("spark-commented.yaml: not text");
+    }
 }

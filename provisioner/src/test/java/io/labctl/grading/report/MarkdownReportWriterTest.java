@@ -107,9 +107,24 @@ class MarkdownReportWriterTest {
                 "3.2 ex3.dockerfile: Dockerfile pins its base image");
         assertThat(observed).extracting(FencedCodeBlock::getLiteral).containsExactly(
                 TestReports.PARTIAL.observed() + "\n", TestReports.FAILED.observed() + "\n",
-                TestReports.ERROR.observed() + "\n", TestReports.SKIPPED.observed() + "\n",
+                "403 Forbidden ^[[31mpods/proxy^[[0m <forbidden>\n", TestReports.SKIPPED.observed() + "\n",
                 TestReports.NOT_GRADABLE_CHECK.observed() + "\n");
         assertThat(text(document)).contains("Fix: " + TestReports.FAILED.hint(), "Fix: " + TestReports.PARTIAL.hint());
+    }
+
+    @Test
+    void markdown_controlCharactersInNamesAndObserved_areShownInCaretNotation_neverSent() {
+        // Given a file name with a terminal escape (it clears the screen when printed raw) in a title and observed
+        String escape = "\u001b[2J\u001b]0;pwned\u0007";
+        CheckResult check = TestReports.check("ex1", "ex1.a", "k8s/" + escape + ".yaml", 0, 1, CheckStatus.FAILED,
+                "read k8s/" + escape + ".yaml", "fix " + escape, 1);
+
+        // When the Markdown report is written
+        String markdown = TestReports.render(new MarkdownReportWriter(),
+                new GradeReport("alice" + escape, "lab", "Lab", null, 1, List.of(check), null, null));
+
+        // Then no control character reaches the file, and each is visible
+        assertThat(markdown).doesNotContain("\u001b", "\u0007").contains("^\\[\\[2J", "read k8s/^[[2J^[]0;pwned^G.yaml");
     }
 
     @Test

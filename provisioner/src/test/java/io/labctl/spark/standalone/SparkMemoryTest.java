@@ -22,6 +22,16 @@ class SparkMemoryTest {
     }
 
     @Test
+    void parseMib_hugeSizes_areOutOfRange_neverWrappedAround() {
+        // 18014398509481985 * 1024 = 2^64 + 1024: in long arithmetic it wrapped to 1024, a valid-looking 1g
+        assertThatThrownBy(() -> SparkMemory.parseMib("--worker-memory", "18014398509481985g"))
+                .hasMessage("--worker-memory 18014398509481985g is out of range")
+                .satisfies(e -> assertThat(((io.labctl.core.LabctlException) e).hint()).contains("between 512m and 256g"));
+        assertThatThrownBy(() -> SparkMemory.parseMib("--worker-memory", "99999999999999999999999999m"))
+                .hasMessage("--worker-memory 99999999999999999999999999m is out of range");
+    }
+
+    @Test
     void parseMib_rejectsKubernetesStyleQuantities() {
         assertThatThrownBy(() -> SparkMemory.parseMib("--worker-memory", "1Gi"))
                 .hasMessage("--worker-memory '1Gi' is not a Spark memory size");
