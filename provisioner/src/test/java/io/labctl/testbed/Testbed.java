@@ -24,6 +24,10 @@ import java.util.concurrent.TimeUnit;
  * it, make throwaway namespaces, read the API server's audit log.
  */
 public final class Testbed {
+    /** The host's address on the test bed: API server, kubelet and NodePorts (testbed/CONTRACT.md). */
+    public static final String HOST_IP = "10.77.0.1";
+    /** The pod bridge's gateway: how pods reach the host, e.g. a Spark driver running there. */
+    public static final String POD_GATEWAY = "10.88.0.1";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path kubeconfig;

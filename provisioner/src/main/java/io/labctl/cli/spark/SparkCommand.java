@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code labctl spark ...}: Spark standalone clusters on Kubernetes. */
 @Command(name = "spark",
         description = "Deploy, scale, use and remove Spark standalone clusters (master + workers + Service on 7077).",
-        subcommands = {SparkDeployCommand.class, SparkScaleCommand.class, SparkRunCommand.class,
+        subcommands = {SparkDeployCommand.class, SparkScaleCommand.class, SparkRunCommand.class, SparkConnectCommand.class,
             SparkStatusCommand.class, SparkListCommand.class, SparkTeardownCommand.class, SparkSubmitCommand.class,
             SparkAppsCommand.class})
 public final class SparkCommand implements Runnable {

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.labctl.cli.CliRun;
 import io.labctl.core.Progress;
+import io.labctl.testbed.HostPyspark;
 import io.labctl.testbed.JsonSubset;
 import io.labctl.testbed.Testbed;
 import io.labctl.testbed.TestbedTest;
@@ -68,7 +69,7 @@ class SparkLifecycleIT {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void deploy_twoWorkers_masterReportsTwoAlive() throws IOException {
         JsonNode result = ok(testbed.labctl("spark", "deploy", NAME, "-n", ns, "--workers", "2", "-o", "json"));
         assertThat(result.path("createdNamespace").asBoolean()).isTrue();
@@ -91,7 +92,7 @@ class SparkLifecycleIT {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void dryRun_printsExactlyWhatIsLive() throws IOException {
         CliRun dry = testbed.labctl("spark", "deploy", NAME, "-n", ns, "--workers", "2", "--dry-run", "-o", "yaml");
         assertThat(dry.status()).isZero();
@@ -106,7 +107,7 @@ class SparkLifecycleIT {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void deployAgain_changesNothing() throws IOException {
         Map<String, String> before = resourceVersions();
         JsonNode result = ok(testbed.labctl("spark", "deploy", NAME, "-n", ns, "--workers", "2", "-o", "json"));
@@ -116,7 +117,7 @@ class SparkLifecycleIT {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void scale_toThree_waitsForThreeAliveWorkers_andTeachesKubectl() {
         CliRun run = testbed.labctl("spark", "scale", NAME, "-n", ns, "--workers", "3");
         assertThat(run.status()).as(run.err()).isZero();
@@ -126,7 +127,7 @@ class SparkLifecycleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void runPi_finishesWithPiNearThreePointOneFour_andTheAppFinished() throws IOException {
         JsonNode result = ok(testbed.labctl("spark", "run", NAME, "pi", "-n", ns, "-o", "json"));
         assertThat(result.path("piEstimate").asDouble()).isCloseTo(3.14159, within(0.05));
@@ -139,7 +140,7 @@ class SparkLifecycleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void runPySpark_fromAHostFile_withAShuffleAcrossExecutors(@TempDir Path dir) throws IOException {
         Path app = Files.writeString(dir.resolve("wordcount.py"), """
                 from pyspark.sql import SparkSession
@@ -155,8 +156,96 @@ class SparkLifecycleIT {
         assertThat(JSON.readTree(run.out()).path("appState").asText()).isEqualTo("FINISHED");
     }
 
+    /** A Python driver on this machine (pip's pyspark), its executors in the worker pods: exercise 3 as written. */
+    private static final String HOST_JOB = """
+            import socket, sys
+            from pyspark.sql import SparkSession
+            spark = SparkSession.builder.appName("host-driver").getOrCreate()
+            sc = spark.sparkContext
+            words = sc.parallelize(["a b a", "c a b", "c a"], 3).flatMap(lambda l: l.split())
+            counts = sorted(words.map(lambda w: (w, 1)).reduceByKey(lambda a, b: a + b).collect())
+            inside = sc.parallelize(range(100000), 4).filter(lambda i: (((i * 7919) % 1000) / 1000.0) ** 2
+                                                              + (((i * 104729) % 1000) / 1000.0) ** 2 <= 1).count()
+            executors = sorted(set(sc.parallelize(range(12), 6).map(lambda _: socket.gethostname()).collect()))
+            with open(sys.argv[1], "w") as out:
+                out.write("COUNTS %s\nPI %.2f\nEXECUTORS %s\nDRIVER %s\n"
+                          % (counts, 4.0 * inside / 100000, ",".join(executors), socket.gethostname()))
+            spark.stop()
+            """;
+
     @Test
-    @Order(7)
+    @Order(65)
+    void hostDriver_wordCountAndPi_runOnTheWorkerPods_withTheDriverHere(@TempDir Path dir) throws IOException {
+        HostPyspark.require();
+        Path job = Files.writeString(dir.resolve("job.py"), HOST_JOB);
+        Path result = dir.resolve("result.txt");
+
+        JsonNode run = ok(testbed.labctl("spark", "connect", NAME, "-n", ns, "-o", "json", "--",
+                "python3", job.toString(), result.toString()));
+
+        assertThat(run.path("exitCode").asInt()).isZero();
+        assertThat(run.path("driverHost").asText()).isEqualTo(Testbed.POD_GATEWAY);
+        assertThat(run.path("masterUrl").asText()).startsWith("spark://" + Testbed.HOST_IP + ":");
+        Map<String, String> lines = Files.readAllLines(result).stream()
+                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(' ')), l -> l.substring(l.indexOf(' ') + 1)));
+        assertThat(lines.get("COUNTS")).isEqualTo("[('a', 4), ('b', 2), ('c', 2)]");
+        assertThat(Double.parseDouble(lines.get("PI"))).isCloseTo(3.14, within(0.05));
+        assertThat(lines.get("EXECUTORS").split(",")).allMatch(h -> h.startsWith(NAME + "-worker-"));
+        assertThat(lines.get("DRIVER")).doesNotStartWith(NAME + "-");
+        assertThat(client.pods().inNamespace(ns).withLabel(SparkLabels.COMPONENT, "reach-probe").list().getItems())
+                .as("the probe pod is gone").isEmpty();
+    }
+
+    @Test
+    @Order(66)
+    void hostDriver_printEnv_runsAJobFromTheUsersOwnShell(@TempDir Path dir) throws Exception {
+        HostPyspark.require();
+        Path job = Files.writeString(dir.resolve("job.py"), HOST_JOB);
+        Path result = dir.resolve("result.txt");
+        CliRun env = testbed.labctl("spark", "connect", NAME, "-n", ns, "--print-env");
+        assertThat(env.status()).as(env.err()).isZero();
+
+        // what `eval "$(labctl spark connect NAME --print-env)"; python3 job.py` does in a student's shell
+        Process shell = new ProcessBuilder("bash", "-c", env.out() + "python3 \"$0\" \"$1\"", job.toString(), result.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("shell.log").toFile()).start();
+        assertThat(shell.waitFor(5, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(shell.exitValue()).as(Files.readString(dir.resolve("shell.log"))).isZero();
+        assertThat(Files.readString(result)).contains("COUNTS [('a', 4), ('b', 2), ('c', 2)]");
+    }
+
+    @Test
+    @Order(67)
+    void hostDriver_badSetups_areRefusedInOneLineBeforeTheJob(@TempDir Path dir) throws IOException {
+        HostPyspark.require();
+        // an address the pods cannot reach: the probe says so, and points to the in-cluster way
+        CliRun unreachable = testbed.labctl("spark", "connect", NAME, "-n", ns, "--driver-host", "192.0.2.99",
+                "--", "python3", "job.py");
+        assertThat(unreachable.status()).isEqualTo(7);
+        assertThat(unreachable.err()).contains("error: the worker pods of " + NAME + " cannot reach this machine at"
+                + " 192.0.2.99 (port 29170)").contains("hint: run the job inside the cluster instead: labctl spark run "
+                + NAME + " --py FILE");
+        // another pyspark here than the cluster's Spark (a stand-in python that reports pyspark 3.4.1)
+        Path oldPyspark = Files.writeString(dir.resolve("python-old"), "#!/bin/sh\necho '3.11 3.4.1'\n");
+        oldPyspark.toFile().setExecutable(true);
+        CliRun mismatch = testbed.labctl("spark", "connect", NAME, "-n", ns, "--python", oldPyspark.toString(),
+                "--", "python3", "job.py");
+        assertThat(mismatch.status()).isEqualTo(7);
+        assertThat(mismatch.err()).contains("error: pyspark 3.4.1 here, Spark 3.5.7 in the cluster")
+                .contains("hint: pip install pyspark==3.5.7");
+        // the driver's port taken by another program
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            CliRun busy = testbed.labctl("spark", "connect", NAME, "-n", ns, "--driver-port",
+                    String.valueOf(taken.getLocalPort()));
+            assertThat(busy.status()).isEqualTo(2);
+            assertThat(busy.err()).contains("is already in use on this machine");
+        }
+        assertThat(client.pods().inNamespace(ns).withLabel(SparkLabels.COMPONENT, "reach-probe").list().getItems())
+                .as("no probe pod left behind").isEmpty();
+    }
+
+    @Test
+    @Order(70)
     void masterPodDeleted_comesBack_andTheWorkersRegisterAgain() {
         Pod old = new SparkMasterClient(client).currentMasterPod(ns, NAME).orElseThrow();
         client.resource(old).delete();
@@ -171,7 +260,7 @@ class SparkLifecycleIT {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void scale_downToOne_leavesExactlyOneAlive() throws IOException {
         JsonNode result = ok(testbed.labctl("spark", "scale", NAME, "-n", ns, "--workers", "1", "-o", "json"));
         assertThat(result.path("readiness").path("aliveWorkers").asInt()).isEqualTo(1);
@@ -179,7 +268,7 @@ class SparkLifecycleIT {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void teardown_removesEverythingAndTheNamespace_andTwiceIsFine() throws IOException {
         JsonNode first = ok(testbed.labctl("spark", "teardown", NAME, "-n", ns, "-o", "json")).get(0);
         assertThat(first.path("deleted")).extracting(JsonNode::asText)
