@@ -6,6 +6,7 @@ import io.labctl.core.LabctlException;
 import io.labctl.core.ShellQuoting;
 import io.labctl.exec.ProcessRunner;
 import io.labctl.kube.KubeSession;
+import io.labctl.spark.connect.DriverCommand;
 import io.labctl.spark.connect.DriverPorts;
 import io.labctl.spark.connect.DriverSettings;
 import io.labctl.spark.connect.SparkConnector;
@@ -16,13 +17,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code labctl spark connect NAME [-- COMMAND...]}: a driver on this machine, executors in the worker pods. */
@@ -39,9 +38,6 @@ import java.util.concurrent.Callable;
             "",
             "Exit codes: 0 the job succeeded, 7 a check failed (versions, no route from the pods), 8 the job failed."})
 public final class SparkConnectCommand implements Callable<Integer> {
-    /** Commands that take spark-submit's options: the settings go in as arguments, right after the program. */
-    private static final Set<String> SUBMIT_TOOLS = Set.of("spark-submit", "pyspark", "spark-shell", "spark-sql");
-
     @Spec
     CommandSpec spec;
 
@@ -81,7 +77,7 @@ public final class SparkConnectCommand implements Callable<Integer> {
         try (KubeSession session = cli.connect();
              SparkConnector.Connection connection = new SparkConnector(session.client(), runner, cli.progress())
                      .connect(new SparkConnector.Request(session.namespace(), name, Optional.ofNullable(driverHost), ports,
-                             python, command.isEmpty() || isPython(command)))) {
+                             python, command.isEmpty() || DriverCommand.isPython(command)))) {
             DriverSettings settings = connection.settings();
             if (printEnv) {
                 if (connection.forwarded()) {
@@ -111,31 +107,11 @@ public final class SparkConnectCommand implements Callable<Integer> {
         }
     }
 
-    /** A Python driver: pyspark, a python interpreter, or a .py application. */
-    static boolean isPython(List<String> command) {
-        String program = Path.of(command.get(0)).getFileName().toString();
-        return program.startsWith("pyspark") || program.startsWith("python") || command.stream().anyMatch(w -> w.endsWith(".py"));
-    }
-
-    /** The command with the settings: as arguments for spark-submit and friends, in the environment for the rest. */
-    static List<String> withSettings(List<String> command, DriverSettings settings) {
-        List<String> full = new ArrayList<>(command.subList(0, 1));
-        if (SUBMIT_TOOLS.contains(Path.of(command.get(0)).getFileName().toString())) {
-            full.addAll(settings.submitArgs());
-        }
-        full.addAll(command.subList(1, command.size()));
-        return full;
-    }
-
     private int run(List<String> command, DriverSettings settings, Cli cli) {
-        List<String> full = withSettings(command, settings);
+        List<String> full = DriverCommand.withSettings(command, settings);
         cli.progress().step("Running " + ShellQuoting.command(full));
         ProcessBuilder process = new ProcessBuilder(full).inheritIO();
-        process.environment().put("PYSPARK_SUBMIT_ARGS", settings.pysparkSubmitArgs());
-        process.environment().put("SPARK_MASTER_URL", settings.masterUrl());
-        if (!python.equals("python3")) {
-            process.environment().put("PYSPARK_DRIVER_PYTHON", python);
-        }
+        process.environment().putAll(DriverCommand.environment(settings, python));
         try {
             return process.start().waitFor();
         } catch (IOException e) {
@@ -161,7 +137,7 @@ public final class SparkConnectCommand implements Callable<Integer> {
 
     private static String text(String name, SparkConnector.Connection connection) {
         DriverSettings s = connection.settings();
-        String submit = ShellQuoting.command(withSettings(List.of("spark-submit"), s));
+        String submit = ShellQuoting.command(DriverCommand.withSettings(List.of("spark-submit"), s));
         return "Spark " + connection.clusterSpark() + " at " + s.masterUrl() + (connection.forwarded()
                 ? " (a port-forward, open only while labctl runs: pass the job after --)" : "") + "\n"
                 + "The worker pods reach this machine at " + s.driverHost() + "; a firewall here must let in ports "
