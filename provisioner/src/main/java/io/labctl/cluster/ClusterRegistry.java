@@ -22,9 +22,6 @@ import java.util.stream.Stream;
  */
 public final class ClusterRegistry {
     public static final String STATE_VARIABLE = "LABCTL_STATE_DIR";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path dir;
 
@@ -45,7 +42,7 @@ public final class ClusterRegistry {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), ClusterRecord.class));
+            return Optional.of(Json.JSON.readValue(file.toFile(), ClusterRecord.class));
         } catch (IOException e) {
             throw new LabctlException(ExitCode.PRECONDITION, "cannot read " + file + ": " + e.getMessage(),
                     "remove the file if the cluster is gone", e);
@@ -78,7 +75,7 @@ public final class ClusterRegistry {
         try {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "." + record.name() + "-", ".tmp");
-            JSON.writeValue(temp.toFile(), record);
+            Json.JSON.writeValue(temp.toFile(), record);
             Files.move(temp, file(record.name()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new LabctlException(ExitCode.PRECONDITION, "cannot record the cluster in " + dir + ": " + e.getMessage(),
@@ -101,5 +98,12 @@ public final class ClusterRegistry {
 
     private Path file(String name) {
         return dir.resolve(name + ".json");
+    }
+
+    /** Created on first use: building a mapper loads Jackson, which `--help` and most commands never need */
+    private static final class Json {
+        static final ObjectMapper JSON = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }

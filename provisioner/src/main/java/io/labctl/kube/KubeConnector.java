@@ -29,8 +29,6 @@ public final class KubeConnector {
     private static final String DEFAULT_NAMESPACE = "default";
     /** Every request labctl sends carries this user agent, followed by its version. */
     public static final String USER_AGENT_PREFIX = "labctl/";
-    private static final ObjectMapper KUBECONFIG_READER = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Map<String, String> environment;
     private final Path home;
@@ -117,7 +115,8 @@ public final class KubeConnector {
     private static void requireContext(Path kubeconfig, String context) {
         List<NamedContext> contexts;
         try {
-            contexts = KUBECONFIG_READER.readValue(kubeconfig.toFile(), io.fabric8.kubernetes.api.model.Config.class)
+            contexts = KubeconfigReader.KUBECONFIG_READER.readValue(kubeconfig.toFile(),
+                            io.fabric8.kubernetes.api.model.Config.class)
                     .getContexts();
         } catch (Exception e) {
             throw new LabctlException(ExitCode.USAGE, "cannot read kubeconfig " + kubeconfig + ": "
@@ -136,5 +135,11 @@ public final class KubeConnector {
                     "pass the path of an existing kubeconfig file");
         }
         return path;
+    }
+
+    /** Created on first use: building a mapper loads Jackson, which `--help` and most commands never need */
+    private static final class KubeconfigReader {
+        static final ObjectMapper KUBECONFIG_READER = new ObjectMapper(new YAMLFactory())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 }

@@ -64,6 +64,23 @@ public final class Testbed {
         return CliRun.run(Map.of(), Path.of(System.getProperty("java.io.tmpdir")), false, all.toArray(String[]::new));
     }
 
+    /**
+     * labctl as run from this user's shell: with PATH and HOME (and pyenv's root), so the programs it starts on this
+     * machine are the user's own (pip's pyspark under pyenv, say), not whatever /usr/bin has.
+     */
+    public CliRun labctlInUserShell(String... args) {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String name : List.of("PATH", "HOME", "PYENV_ROOT")) {
+            String value = System.getenv(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
+        List<String> all = new ArrayList<>(List.of("--kubeconfig", kubeconfig.toString()));
+        all.addAll(List.of(args));
+        return CliRun.run(env, Path.of(System.getProperty("java.io.tmpdir")), false, all.toArray(String[]::new));
+    }
+
     /** A fresh namespace name (not created); removed after the test class if it exists. */
     public String namespaceName(String prefix) {
         String name = prefix + "-" + Long.toString(RANDOM.nextLong() & 0xffffffL, 36);

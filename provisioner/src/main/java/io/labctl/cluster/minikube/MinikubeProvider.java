@@ -36,7 +36,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MinikubeProvider implements ClusterProvider {
     static final Duration START_TIMEOUT = Duration.ofMinutes(20);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** minikube's own --driver; without it minikube picks one. */
     static final ProviderOption DRIVER = new ProviderOption("driver", "DRIVER",
@@ -178,7 +177,7 @@ public final class MinikubeProvider implements ClusterProvider {
     static String describeStatus(String json) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = Json.JSON.readTree(json);
         } catch (IOException e) {
             return "unknown: " + firstLine(json);
         }
@@ -221,5 +220,10 @@ public final class MinikubeProvider implements ClusterProvider {
         String stripped = text == null ? "" : text.strip();
         int newline = stripped.indexOf('\n');
         return newline < 0 ? stripped : stripped.substring(0, newline);
+    }
+
+    /** Created on first use: building a mapper loads Jackson, which `--help` and most commands never need */
+    private static final class Json {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 }

@@ -180,7 +180,7 @@ class SparkLifecycleIT {
         Path job = Files.writeString(dir.resolve("job.py"), HOST_JOB);
         Path result = dir.resolve("result.txt");
 
-        JsonNode run = ok(testbed.labctl("spark", "connect", NAME, "-n", ns, "-o", "json", "--",
+        JsonNode run = ok(testbed.labctlInUserShell("spark", "connect", NAME, "-n", ns, "-o", "json", "--",
                 "python3", job.toString(), result.toString()));
 
         assertThat(run.path("exitCode").asInt()).isZero();
@@ -202,7 +202,7 @@ class SparkLifecycleIT {
         HostPyspark.require();
         Path job = Files.writeString(dir.resolve("job.py"), HOST_JOB);
         Path result = dir.resolve("result.txt");
-        CliRun env = testbed.labctl("spark", "connect", NAME, "-n", ns, "--print-env");
+        CliRun env = testbed.labctlInUserShell("spark", "connect", NAME, "-n", ns, "--print-env");
         assertThat(env.status()).as(env.err()).isZero();
 
         // what `eval "$(labctl spark connect NAME --print-env)"; python3 job.py` does in a student's shell
@@ -219,7 +219,7 @@ class SparkLifecycleIT {
     void hostDriver_badSetups_areRefusedInOneLineBeforeTheJob(@TempDir Path dir) throws IOException {
         HostPyspark.require();
         // an address the pods cannot reach: the probe says so, and points to the in-cluster way
-        CliRun unreachable = testbed.labctl("spark", "connect", NAME, "-n", ns, "--driver-host", "192.0.2.99",
+        CliRun unreachable = testbed.labctlInUserShell("spark", "connect", NAME, "-n", ns, "--driver-host", "192.0.2.99",
                 "--", "python3", "job.py");
         assertThat(unreachable.status()).isEqualTo(7);
         assertThat(unreachable.err()).contains("error: the worker pods of " + NAME + " cannot reach this machine at"
@@ -228,14 +228,14 @@ class SparkLifecycleIT {
         // another pyspark here than the cluster's Spark (a stand-in python that reports pyspark 3.4.1)
         Path oldPyspark = Files.writeString(dir.resolve("python-old"), "#!/bin/sh\necho '3.11 3.4.1'\n");
         oldPyspark.toFile().setExecutable(true);
-        CliRun mismatch = testbed.labctl("spark", "connect", NAME, "-n", ns, "--python", oldPyspark.toString(),
+        CliRun mismatch = testbed.labctlInUserShell("spark", "connect", NAME, "-n", ns, "--python", oldPyspark.toString(),
                 "--", "python3", "job.py");
         assertThat(mismatch.status()).isEqualTo(7);
         assertThat(mismatch.err()).contains("error: pyspark 3.4.1 here, Spark 3.5.7 in the cluster")
                 .contains("hint: pip install pyspark==3.5.7");
         // the driver's port taken by another program
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
-            CliRun busy = testbed.labctl("spark", "connect", NAME, "-n", ns, "--driver-port",
+            CliRun busy = testbed.labctlInUserShell("spark", "connect", NAME, "-n", ns, "--driver-port",
                     String.valueOf(taken.getLocalPort()));
             assertThat(busy.status()).isEqualTo(2);
             assertThat(busy.err()).contains("is already in use on this machine");
