@@ -171,8 +171,9 @@ tb_build_runc_wrapper() {
   if [[ -x "$TB_RUNC_WRAPPER" ]]; then tb_log "    cached: $TB_RUNC_WRAPPER"; return; fi
   local dir
   dir=$(dirname "$TB_RUNC_WRAPPER")
-  mkdir -p "$dir.tmp"
-  (cd "$TB_ROOT/runc-wrapper" && CGO_ENABLED=0 GOFLAGS=-mod=readonly go build -trimpath -ldflags "-s -w" -o "$dir.tmp/labctl-runc" .)
+  # `|| return 1`: run under tb_step, where `set -e` does not apply.
+  mkdir -p "$dir.tmp" || return 1
+  (cd "$TB_ROOT/runc-wrapper" && CGO_ENABLED=0 GOFLAGS=-mod=readonly go build -trimpath -ldflags "-s -w" -o "$dir.tmp/labctl-runc" .) || return 1
   rm -rf "$dir" && mv "$dir.tmp" "$dir"
 }
 
