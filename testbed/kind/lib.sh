@@ -33,8 +33,8 @@ TB_KIND_CRICTL_BIN="$TB_CACHE/crictl-$TB_KIND_CRICTL_VERSION/bin"
 TB_KIND_ETCD_BIN="$TB_CACHE/etcd-$TB_KIND_ETCD_VERSION/bin"
 TB_KIND_COREDNS_BIN="$TB_CACHE/coredns-$TB_KIND_COREDNS_VERSION/bin"
 TB_KIND_LOCAL_PATH_BIN="$TB_CACHE/local-path-provisioner-$TB_KIND_LOCAL_PATH_VERSION/bin"
-# Our own kindnet (kindnet/): cached by the hash of its source.
-TB_KIND_TOOLS_BIN="$TB_CACHE/kind-tools-$( (cat "$TB_KIND_ROOT"/kindnet/* 2>/dev/null || true) | sha256sum | cut -c1-12)/bin"
+# Our own kindnet (kindnet/): cached by the hash of its source (tests excluded).
+TB_KIND_TOOLS_BIN="$TB_CACHE/kind-tools-$( (cd "$TB_KIND_ROOT/kindnet" 2>/dev/null && cat go.mod $(ls *.go | grep -v _test.go)) | sha256sum | cut -c1-12)/bin"
 # The node image's inputs and output: the Kubernetes tarball, the base rootfs layer, the saved node image.
 TB_KIND_NODE_DIR="$TB_CACHE/kind-node-$TB_K8S_VERSION-$TB_KIND_VERSION"
 
