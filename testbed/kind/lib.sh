@@ -31,7 +31,8 @@ TB_KIND_KUBEADM_BIN="$TB_CACHE/kubeadm-$TB_K8S_VERSION/bin"
 TB_KIND_CONTAINERD_BIN="$TB_CACHE/containerd-$TB_KIND_CONTAINERD_VERSION/bin"
 TB_KIND_CRICTL_BIN="$TB_CACHE/crictl-$TB_KIND_CRICTL_VERSION/bin"
 TB_KIND_ETCD_BIN="$TB_CACHE/etcd-$TB_KIND_ETCD_VERSION/bin"
-TB_KIND_COREDNS_BIN="$TB_CACHE/coredns-$TB_KIND_COREDNS_VERSION/bin"
+# CoreDNS with the plugins a kind cluster uses (go/coredns/main.go), keyed by that list.
+TB_KIND_COREDNS_BIN="$TB_CACHE/coredns-$TB_KIND_COREDNS_VERSION-$(cat "$TB_KIND_ROOT"/go/coredns/main.go "$TB_KIND_ROOT"/go/coredns/go.mod | sha256sum | cut -c1-12)/bin"
 TB_KIND_LOCAL_PATH_BIN="$TB_CACHE/local-path-provisioner-$TB_KIND_LOCAL_PATH_VERSION/bin"
 # Our own kindnet (kindnet/): cached by the hash of its source (tests excluded).
 TB_KIND_TOOLS_BIN="$TB_CACHE/kind-tools-$( (cd "$TB_KIND_ROOT/kindnet" 2>/dev/null && cat go.mod $(ls *.go | grep -v _test.go)) | sha256sum | cut -c1-12)/bin"
