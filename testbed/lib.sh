@@ -48,6 +48,9 @@ TB_DOCKER_ROOT="$TB_CACHE/docker"
 TB_DOCKER_BRIDGE=tb-docker0
 TB_DOCKER_BRIDGE_CIDR=10.78.0.1/24
 TB_DOCKER_POOL=10.79.0.0/16
+# Its default runtime: runc minus CAP_SYS_RESOURCE, which this VM cannot grant (see runc-wrapper/main.go);
+# without it `docker run --privileged` (every kind node) fails with "unable to apply caps". Cached by source hash.
+TB_RUNC_WRAPPER="$TB_CACHE/runc-wrapper-$(cat "$TB_ROOT"/runc-wrapper/go.mod "$TB_ROOT"/runc-wrapper/main.go | sha256sum | cut -c1-12)/labctl-runc"
 # Offline inputs for dockerfiles/ (SOURCES=local): Spark and Hadoop tarballs and an OS base image.
 TB_DIST="$TB_CACHE/dist"
 TB_OS_BASE_IMAGE=labctl/os-base:bookworm
@@ -161,6 +164,17 @@ tb_docker_answers() {
   else
     timeout 5 docker info >/dev/null 2>&1
   fi
+}
+
+# tb_build_runc_wrapper: builds $TB_RUNC_WRAPPER unless cached (a static binary, a few seconds).
+tb_build_runc_wrapper() {
+  if [[ -x "$TB_RUNC_WRAPPER" ]]; then tb_log "    cached: $TB_RUNC_WRAPPER"; return; fi
+  local dir
+  dir=$(dirname "$TB_RUNC_WRAPPER")
+  # `|| return 1`: run under tb_step, where `set -e` does not apply.
+  mkdir -p "$dir.tmp" || return 1
+  (cd "$TB_ROOT/runc-wrapper" && CGO_ENABLED=0 GOFLAGS=-mod=readonly go build -trimpath -ldflags "-s -w" -o "$dir.tmp/labctl-runc" .) || return 1
+  rm -rf "$dir" && mv "$dir.tmp" "$dir"
 }
 
 tb_require_root() {
