@@ -12,11 +12,10 @@ TB_KIND_CRICTL_VERSION=v1.34.0      # sigs.k8s.io/cri-tools, same minor as Kuber
 TB_KIND_ETCD_VERSION=v3.6.5         # kubeadm v1.34.4 DefaultEtcdVersion 3.6.5-0
 TB_KIND_COREDNS_VERSION=v1.12.1     # kubeadm v1.34.4 CoreDNSVersion
 TB_KIND_LOCAL_PATH_VERSION=v0.0.30  # github.com/rancher/local-path-provisioner
-# Image names inside the node that kind v0.33.0 hard-codes (pkg/build/nodeimage/const_*.go): its builder
-# pulls any of them that the Kubernetes tarball's archives do not carry, so they must carry these names.
-TB_KIND_KINDNETD_REF=docker.io/kindest/kindnetd:v20260820-69b56db7
-TB_KIND_LOCAL_PATH_REF=docker.io/kindest/local-path-provisioner:v20260820-69b56db7
-TB_KIND_LOCAL_PATH_HELPER_REF=docker.io/kindest/local-path-helper:v20260131-7181c60a
+# Image names inside the node: kind's builder pulls any image kubeadm or kind asks for that the Kubernetes
+# tarball's archives do not carry, so they must carry those exact names. The names are never written here: they
+# are read from kubeadm (`kubeadm config images list`) and from kind's source in the Go module cache
+# (pkg/build/nodeimage/const_*.go), so they follow the pinned versions (tb_kind_kubeadm_image, tb_kind_const_image).
 # Our own names for the same images (each image carries both tags), and the sandbox image we choose.
 TB_KIND_KINDNET_IMAGE=labctl/kindnet:0.1.0
 TB_KIND_PAUSE_IMAGE="labctl/pause:$TB_PAUSE_TAG"
@@ -48,3 +47,23 @@ TB_KIND_DEV_ROOT=/var/cache/labctl-kind-dev/docker
 TB_KIND_DEV_BRIDGE=kd-docker0
 TB_KIND_DEV_BRIDGE_CIDR=10.90.0.1/24
 TB_KIND_DEV_POOL=10.90.16.0/20
+
+# tb_kind_kubeadm_image NAME: the image kubeadm v1.34.4 asks for whose name ends in /NAME (kube-apiserver, etcd...).
+tb_kind_kubeadm_image() {
+  local ref
+  ref=$("$TB_KIND_KUBEADM_BIN/kubeadm" config images list --kubernetes-version "$TB_K8S_VERSION" 2>/dev/null \
+        | grep -E "/$1:[^/]+\$" | head -1) || true
+  [[ -n "$ref" ]] || { tb_log "kubeadm names no image */$1"; return 1; }
+  echo "$ref"
+}
+
+# tb_kind_const_image CONST: an image name kind v0.33.0's node-image builder hard-codes (a Go string constant in
+# pkg/build/nodeimage/const_*.go: kindnetdImage, storageProvisionerImage, storageHelperImage).
+tb_kind_const_image() {
+  local src ref
+  # `go mod download` gives the module's directory, fetching it from the module proxy when the cache lacks it.
+  src="$(go mod download -json "sigs.k8s.io/kind@$TB_KIND_VERSION" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')/pkg/build/nodeimage"
+  ref=$(sed -n "s/^const $1 = \"\\([^\"]*\\)\"\$/\\1/p" "$src"/const_*.go | head -1)
+  [[ -n "$ref" ]] || { tb_log "kind $TB_KIND_VERSION has no constant $1 in $src"; return 1; }
+  echo "$ref"
+}

@@ -1,8 +1,8 @@
 // kindnet: the pod network of the test bed's kind clusters, a small stand-in for kind's kindnetd.
 //
 // kind v0.33.0 runs its default CNI manifest (a DaemonSet, hostNetwork, NET_ADMIN + NET_RAW, with HOST_IP,
-// POD_IP and POD_SUBNET in its environment and the node's /etc/cni/net.d mounted) with the image it names
-// docker.io/kindest/kindnetd:<tag>. That image cannot be had here (no registry; the kindnetd module of kind
+// POD_IP and POD_SUBNET in its environment and the node's /etc/cni/net.d mounted) with the image its
+// kindnetdImage constant names. That image cannot be had here (no registry; the kindnetd module of kind
 // v0.33 is not on the Go module proxy), so the offline node image carries this program under that name
 // (and as labctl/kindnet). It does what a lab cluster needs of kindnetd, on the same plugins:
 //   - writes /etc/cni/net.d/10-kindnet.conflist for this node's podCIDR: ptp + host-local, then portmap;

@@ -1,4 +1,4 @@
-// Wrapper module: builds the etcd that kubeadm v1.34.4 names (registry.k8s.io/etcd:3.6.5-0) from the Go module
+// Wrapper module: builds the etcd version kubeadm v1.34.4 names (3.6.5-0) from the Go module
 // proxy for kind's node image (`go install` refuses go.etcd.io/etcd/server/v3 because of its replace directives).
 // The test bed itself runs a newer etcd (testbed/go/etcd).
 module labctl.local/testbed/kind/etcd

@@ -1,5 +1,19 @@
 package io.labctl;
 
+import io.fabric8.kubernetes.api.model.ConfigMapList;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceList;
+import io.fabric8.kubernetes.api.model.NodeList;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimList;
+import io.fabric8.kubernetes.api.model.PodList;
+import io.fabric8.kubernetes.api.model.ServiceList;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentList;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.labctl.cli.CliContext;
 import io.labctl.cli.LabctlCommand;
 import io.labctl.kube.KubeConnector;
@@ -28,7 +42,12 @@ public final class CdsTraining {
     private CdsTraining() {
     }
 
+    /** The kinds labctl reads on nearly every command, as lists the API server returns them. */
+    private static final List<Class<? extends KubernetesResource>> LISTS = List.of(DeploymentList.class, PodList.class,
+            ServiceList.class, NodeList.class, NamespaceList.class, ConfigMapList.class, PersistentVolumeClaimList.class);
+
     public static void main(String[] args) {
+        trainClient();
         // No kubeconfig anywhere: the dry run's namespace check fails fast and offline, as it should.
         Map<String, String> env = Map.of("KUBECONFIG", "/nonexistent/labctl-cds-training");
         for (List<String> command : COMMANDS) {
@@ -38,4 +57,33 @@ public final class CdsTraining {
             LabctlCommand.commandLine(context).execute(command.toArray(String[]::new));
         }
     }
+
+    /**
+     * A client built and asked for something where nothing listens (refused at once, no network beyond loopback),
+     * and the list kinds read back from JSON: the HTTP client's and the model's classes then load from the archive.
+     */
+    private static void trainClient() {
+        Config config = new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").withRequestRetryBackoffLimit(0)
+                .withConnectionTimeout(200).build();
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+            client.apps().deployments().inNamespace("default").list();
+        } catch (RuntimeException expected) {
+            // refused: the client's classes are loaded, which is all the training wanted
+        }
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        for (Class<? extends KubernetesResource> list : LISTS) {
+            String json = "{\"apiVersion\":\"v1\",\"kind\":\"" + list.getSimpleName() + "\",\"items\":[]}";
+            serialization.unmarshal(json, list);
+        }
+        serialization.unmarshal(TRAINING_DEPLOYMENT, Deployment.class);
+    }
+
+    /** A Deployment with the fields labctl's own carry, so the nested model classes load too. */
+    private static final String TRAINING_DEPLOYMENT = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":"
+            + "{\"name\":\"t\",\"labels\":{\"a\":\"b\"},\"annotations\":{\"c\":\"d\"}},\"spec\":{\"replicas\":1,"
+            + "\"selector\":{\"matchLabels\":{\"a\":\"b\"}},\"template\":{\"metadata\":{\"labels\":{\"a\":\"b\"}},"
+            + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"i:1\",\"env\":[{\"name\":\"E\",\"valueFrom\":"
+            + "{\"fieldRef\":{\"fieldPath\":\"status.podIP\"}}}],\"ports\":[{\"name\":\"p\",\"containerPort\":1}],"
+            + "\"resources\":{\"limits\":{\"cpu\":\"1\"}},\"readinessProbe\":{\"tcpSocket\":{\"port\":\"p\"}}}]}}},"
+            + "\"status\":{\"readyReplicas\":1,\"conditions\":[{\"type\":\"Available\",\"status\":\"True\"}]}}";
 }

@@ -10,6 +10,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
@@ -44,7 +45,7 @@ public final class KubeErrors {
         }
         if (isUnreachable(failure)) {
             return new LabctlException(ExitCode.UNREACHABLE, "cannot reach the Kubernetes API server at " + server
-                    + " (" + rootMessage(failure) + ")",
+                    + " (" + unreachableReason(failure) + ")",
                     "is the cluster running? check with `kubectl cluster-info`, or choose another --context",
                     failure);
         }
@@ -76,7 +77,7 @@ public final class KubeErrors {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException || t instanceof SocketTimeoutException
-                    || t instanceof TimeoutException || t instanceof SSLException) {
+                    || t instanceof TimeoutException || t instanceof HttpTimeoutException || t instanceof SSLException) {
                 return true;
             }
             if (t instanceof IOException && t.getMessage() != null
@@ -85,6 +86,33 @@ public final class KubeErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * Why the server could not be reached, in words: from the cause's type, since the HTTP clients often leave the
+     * message empty ("connection refused", "no answer within the connect timeout", "unknown host x").
+     */
+    static String unreachableReason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            if (t instanceof ConnectException || t instanceof IOException && t.getMessage() != null
+                    && t.getMessage().toLowerCase().contains("connection refused")) {
+                return "connection refused";
+            }
+            if (t instanceof UnknownHostException) {
+                return "unknown host" + (t.getMessage() == null ? "" : " " + t.getMessage());
+            }
+            if (t instanceof SocketTimeoutException || t instanceof TimeoutException
+                    || t instanceof HttpTimeoutException) {
+                return "no answer within the connect timeout";
+            }
+            if (t instanceof SSLException) {
+                return "TLS: " + rootMessage(t);
+            }
+        }
+        return rootMessage(failure);
     }
 
     /** The innermost non-empty message: usually the most specific one. */

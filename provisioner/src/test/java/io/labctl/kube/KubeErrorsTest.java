@@ -22,8 +22,24 @@ class KubeErrorsTest {
         LabctlException e = KubeErrors.translate(new KubernetesClientException("Operation: [get]",
                 new ConnectException("Connection refused")), "https://127.0.0.1:6443", "list pods");
         assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
-        assertThat(e.getMessage()).isEqualTo("cannot reach the Kubernetes API server at https://127.0.0.1:6443 (Connection refused)");
+        assertThat(e.getMessage()).isEqualTo("cannot reach the Kubernetes API server at https://127.0.0.1:6443 (connection refused)");
         assertThat(e.hint()).contains("kubectl cluster-info");
+    }
+
+    @Test
+    void eachWayOfNotReaching_isUnreachable_withTheReasonInWords_evenWhenTheClientGaveNoMessage() {
+        // The JDK HTTP client throws these without a message, wrapped in its own exceptions.
+        assertReason(new ConnectException(), "connection refused");
+        assertReason(new java.net.NoRouteToHostException(), "no route to host");
+        assertReason(new java.net.http.HttpConnectTimeoutException("HTTP connect timed out"), "no answer within the connect timeout");
+        assertReason(new java.net.UnknownHostException("api.lab.example"), "unknown host api.lab.example");
+    }
+
+    private static void assertReason(Exception cause, String reason) {
+        LabctlException e = KubeErrors.translate(new KubernetesClientException("Operation: [get]  for kind: [Pod] failed.",
+                new java.io.IOException(cause)), "https://10.0.0.1:6443", "list pods");
+        assertThat(e.exitCode()).as(cause.toString()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(e.getMessage()).isEqualTo("cannot reach the Kubernetes API server at https://10.0.0.1:6443 (" + reason + ")");
     }
 
     @Test
