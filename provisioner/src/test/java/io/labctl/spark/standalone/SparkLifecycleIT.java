@@ -168,7 +168,7 @@ class SparkLifecycleIT {
                                                               + (((i * 104729) % 1000) / 1000.0) ** 2 <= 1).count()
             executors = sorted(set(sc.parallelize(range(12), 6).map(lambda _: socket.gethostname()).collect()))
             with open(sys.argv[1], "w") as out:
-                out.write("COUNTS %s\nPI %.2f\nEXECUTORS %s\nDRIVER %s\n"
+                out.write("COUNTS %s\\nPI %.2f\\nEXECUTORS %s\\nDRIVER %s\\n"
                           % (counts, 4.0 * inside / 100000, ",".join(executors), socket.gethostname()))
             spark.stop()
             """;
