@@ -12,6 +12,7 @@ TB_KWOK_VERSION=v0.7.0
 TB_COREDNS_VERSION=v1.14.7
 TB_PAUSE_TAG=3.10
 TB_BUSYBOX_TAG=1.35
+TB_LOCAL_PATH_VERSION=v0.0.30  # github.com/rancher/local-path-provisioner: dynamic PVs (k3s's and kind's default)
 
 TB_CACHE="${LABCTL_TESTBED_CACHE:-/var/cache/labctl-testbed}"
 TB_K8S_BIN="$TB_CACHE/kubernetes-$TB_K8S_VERSION/bin"
@@ -19,6 +20,7 @@ TB_ETCD_BIN="$TB_CACHE/etcd-$TB_ETCD_VERSION/bin"
 TB_KWOK_BIN="$TB_CACHE/kwok-$TB_KWOK_VERSION/bin"
 TB_COREDNS_BIN="$TB_CACHE/coredns-$TB_COREDNS_VERSION/bin"
 TB_IMAGES="$TB_CACHE/images"
+TB_LOCAL_PATH_BIN="$TB_CACHE/local-path-provisioner-$TB_LOCAL_PATH_VERSION/bin"
 
 TB_STATE="${LABCTL_TESTBED_STATE:-/var/lib/labctl-testbed}"
 TB_RUN="/run/labctl-testbed"
@@ -179,4 +181,14 @@ tb_build_runc_wrapper() {
 
 tb_require_root() {
   [[ $EUID -eq 0 ]] || tb_die "the test bed needs root (it starts containerd, the kubelet and iptables rules); run with sudo"
+}
+
+# tb_build_local_path: rancher's local-path-provisioner from the Go module proxy, into the cache (the test bed runs
+# it as a host process; kind's node image carries it as an image). Cached by version.
+tb_build_local_path() {
+  if [[ -x "$TB_LOCAL_PATH_BIN/local-path-provisioner" ]]; then tb_log "    cached: $TB_LOCAL_PATH_BIN"; return; fi
+  rm -rf "$TB_LOCAL_PATH_BIN.tmp" && mkdir -p "$TB_LOCAL_PATH_BIN.tmp" || return 1
+  CGO_ENABLED=0 GOBIN="$TB_LOCAL_PATH_BIN.tmp" go install -trimpath -ldflags "-s -w" \
+    "github.com/rancher/local-path-provisioner@$TB_LOCAL_PATH_VERSION" || return 1
+  rm -rf "$TB_LOCAL_PATH_BIN" && mv "$TB_LOCAL_PATH_BIN.tmp" "$TB_LOCAL_PATH_BIN"
 }

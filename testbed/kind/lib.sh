@@ -11,7 +11,7 @@ TB_KIND_CONTAINERD_VERSION=v2.3.4   # what kind v0.33.0's base image builds
 TB_KIND_CRICTL_VERSION=v1.34.0      # sigs.k8s.io/cri-tools, same minor as Kubernetes
 TB_KIND_ETCD_VERSION=v3.6.5         # kubeadm v1.34.4 DefaultEtcdVersion 3.6.5-0
 TB_KIND_COREDNS_VERSION=v1.12.1     # kubeadm v1.34.4 CoreDNSVersion
-TB_KIND_LOCAL_PATH_VERSION=v0.0.30  # github.com/rancher/local-path-provisioner
+TB_KIND_LOCAL_PATH_VERSION=$TB_LOCAL_PATH_VERSION  # the test bed's (../lib.sh)
 # Image names inside the node: kind's builder pulls any image kubeadm or kind asks for that the Kubernetes
 # tarball's archives do not carry, so they must carry those exact names. The names are never written here: they
 # are read from kubeadm (`kubeadm config images list`) and from kind's source in the Go module cache
@@ -32,7 +32,7 @@ TB_KIND_CRICTL_BIN="$TB_CACHE/crictl-$TB_KIND_CRICTL_VERSION/bin"
 TB_KIND_ETCD_BIN="$TB_CACHE/etcd-$TB_KIND_ETCD_VERSION/bin"
 # CoreDNS with the plugins a kind cluster uses (go/coredns/main.go), keyed by that list.
 TB_KIND_COREDNS_BIN="$TB_CACHE/coredns-$TB_KIND_COREDNS_VERSION-$(cat "$TB_KIND_ROOT"/go/coredns/main.go "$TB_KIND_ROOT"/go/coredns/go.mod | sha256sum | cut -c1-12)/bin"
-TB_KIND_LOCAL_PATH_BIN="$TB_CACHE/local-path-provisioner-$TB_KIND_LOCAL_PATH_VERSION/bin"
+TB_KIND_LOCAL_PATH_BIN="$TB_LOCAL_PATH_BIN"
 # Our own kindnet (kindnet/): cached by the hash of its source (tests excluded).
 TB_KIND_TOOLS_BIN="$TB_CACHE/kind-tools-$( (cd "$TB_KIND_ROOT/kindnet" 2>/dev/null && cat go.mod $(ls *.go | grep -v _test.go)) | sha256sum | cut -c1-12)/bin"
 # The node image's inputs and output: the Kubernetes tarball, the base rootfs layer, the saved node image.
