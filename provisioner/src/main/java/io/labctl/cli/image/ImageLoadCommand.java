@@ -1,5 +1,6 @@
 package io.labctl.cli.image;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.cli.Cli;
 import io.labctl.cli.cluster.ClusterWiring;
 import io.labctl.cluster.ClusterRecord;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,6 +31,9 @@ public final class ImageLoadCommand implements Callable<Integer> {
     @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The lab cluster (see labctl cluster list).")
     String cluster;
 
+    /** Kubelets report new images with their next status update: seconds, a minute at most. */
+    static final Duration NODES_REPORT_TIMEOUT = Duration.ofMinutes(2);
+
     @Option(names = "--tag", paramLabel = "TAG", defaultValue = SparkImages.SPARK_VERSION,
             description = "Tag of the images to load (default: ${DEFAULT-VALUE}).")
     String tag;
@@ -45,6 +50,10 @@ public final class ImageLoadCommand implements Callable<Integer> {
             images.add(ImageNames.DEVICE_PLUGIN);
         }
         List<String> nodes = loader.load(clusters.provider(record), record, images, cli.progress());
+        cli.progress().step("Waiting until the nodes report the images (a deploy checks they are there)");
+        try (KubernetesClient client = clusters.client(record)) {
+            loader.awaitOnNodes(client, images, NODES_REPORT_TIMEOUT, cli.progress());
+        }
         cli.print(Map.of("cluster", cluster, "images", images, "nodes", nodes),
                 (r, s) -> s.green("Loaded " + String.join(", ", images)) + " on " + String.join(", ", nodes) + "\n");
         return 0;
