@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
+import io.labctl.kube.KubeConnector;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class ClusterRegistry {
     public static ClusterRegistry fromEnvironment(Map<String, String> environment) {
         String configured = environment.get(STATE_VARIABLE);
         Path state = configured == null || configured.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".labctl") : Path.of(configured);
+                ? KubeConnector.home(environment).resolve(".labctl") : Path.of(configured);
         return new ClusterRegistry(state);
     }
 

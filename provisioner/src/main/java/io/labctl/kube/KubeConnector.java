@@ -1,12 +1,9 @@
 package io.labctl.kube;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.core.LabctlVersion;
@@ -14,6 +11,8 @@ import io.labctl.core.LabctlVersion;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +37,7 @@ public final class KubeConnector {
     private final Path home;
 
     public KubeConnector() {
-        this(System.getenv(), Path.of(System.getProperty("user.home")));
+        this(System.getenv(), home(System.getenv()));
     }
 
     public KubeConnector(Map<String, String> environment, Path home) {
@@ -46,49 +45,79 @@ public final class KubeConnector {
         this.home = home;
     }
 
-    /** Resolves the kubeconfig path without touching the network; null means in-cluster config. */
-    public Path resolveKubeconfig(KubeTarget target) {
+    /** The user's home as shells and kubectl see it: $HOME, and Java's user.home only when HOME is unset. */
+    public static Path home(Map<String, String> environment) {
+        String home = environment.get("HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
+    }
+
+    /**
+     * The kubeconfig files kubectl would read, in its order, without touching the network: {@code --kubeconfig},
+     * else every existing entry of {@code $KUBECONFIG} (merged, the first one to name something wins), else
+     * {@code ~/.kube/config}. Empty means the in-cluster configuration (labctl running in a pod).
+     */
+    public List<Path> resolveKubeconfigs(KubeTarget target) {
         if (target.kubeconfig() != null) {
-            return requireReadable(target.kubeconfig(), "--kubeconfig");
+            return List.of(requireReadable(target.kubeconfig(), "--kubeconfig"));
         }
         String fromEnv = environment.get("KUBECONFIG");
         if (fromEnv != null && !fromEnv.isBlank()) {
-            // kubectl merges every entry; labctl uses the first existing one and says so.
-            for (String entry : fromEnv.split(File.pathSeparator)) {
-                if (!entry.isBlank() && Files.isReadable(Path.of(entry))) {
-                    return Path.of(entry);
-                }
+            // Like kubectl: entries that do not exist are skipped, but one of them must.
+            List<Path> files = Arrays.stream(fromEnv.split(File.pathSeparator)).filter(e -> !e.isBlank()).map(Path::of)
+                    .filter(Files::isReadable).distinct().toList();
+            if (files.isEmpty()) {
+                throw new LabctlException(ExitCode.USAGE, "no readable kubeconfig in KUBECONFIG=" + fromEnv,
+                        "point KUBECONFIG at an existing file or pass --kubeconfig FILE");
             }
-            throw new LabctlException(ExitCode.USAGE, "no readable kubeconfig in KUBECONFIG=" + fromEnv,
-                    "point KUBECONFIG at an existing file or pass --kubeconfig FILE");
+            return files;
         }
         Path standard = home.resolve(".kube").resolve("config");
         if (Files.isReadable(standard)) {
-            return standard;
+            return List.of(standard);
         }
         if (environment.containsKey("KUBERNETES_SERVICE_HOST")) {
-            return null;
+            return List.of();
         }
         throw new LabctlException(ExitCode.USAGE, "no kubeconfig found (" + standard + " does not exist)",
                 "create a cluster with `labctl cluster up`, or pass --kubeconfig FILE / set KUBECONFIG");
     }
 
-    /** Loads the configuration for the target; validates that the context exists. */
+    /** The file a new context is written to, as kubectl config writes it: the first of the kubeconfigs; null in-cluster. */
+    public Path resolveKubeconfig(KubeTarget target) {
+        List<Path> files = resolveKubeconfigs(target);
+        return files.isEmpty() ? null : files.get(0);
+    }
+
+    /**
+     * Loads the configuration for the target with fabric8's own kubeconfig loading: the files parsed and merged by
+     * its KubeConfigUtils, as its autoConfigure does for $KUBECONFIG, but from the files resolved above (this
+     * process's environment is not consulted: labctl grades many students at once, each with a kubeconfig of their
+     * own). An unknown context is NOT_FOUND.
+     */
     public Config loadConfig(KubeTarget target) {
-        Path kubeconfig = resolveKubeconfig(target);
+        List<Path> files = resolveKubeconfigs(target);
         Config config;
-        if (kubeconfig == null) {
+        if (files.isEmpty()) {
             config = Config.autoConfigure(null);
         } else {
-            if (target.context() != null) {
-                requireContext(kubeconfig, target.context());
+            List<io.fabric8.kubernetes.api.model.Config> parsed = new ArrayList<>();
+            for (Path file : files) {
+                parsed.add(parse(file));
             }
+            if (target.context() != null) {
+                requireContext(files, parsed, target.context());
+            }
+            config = Config.empty();
             try {
-                config = Config.fromKubeconfig(target.context(), kubeconfig.toFile());
+                KubeConfigUtils.merge(config, target.context(), parsed.toArray(io.fabric8.kubernetes.api.model.Config[]::new));
             } catch (RuntimeException e) {
-                throw new LabctlException(ExitCode.USAGE, "cannot read kubeconfig " + kubeconfig + ": "
-                        + KubeErrors.rootMessage(e), "check the file with `kubectl config view --kubeconfig "
-                        + kubeconfig + "`", e);
+                throw new LabctlException(ExitCode.USAGE, "cannot use kubeconfig " + display(files) + ": "
+                        + KubeErrors.rootMessage(e), "check it with `kubectl config view`", e);
+            }
+            if (config.getMasterUrl() == null) {
+                throw new LabctlException(ExitCode.USAGE, "kubeconfig " + display(files) + " names no cluster to use"
+                        + (target.context() == null ? " (no current-context)" : ""),
+                        "pass --context NAME (see `kubectl config get-contexts`)");
             }
         }
         // The API server's audit log then tells labctl's requests from any other client's.
@@ -108,28 +137,35 @@ public final class KubeConnector {
 
     /** Connects (lazily: fabric8 opens connections on first request). */
     public KubeSession connect(KubeTarget target) {
-        Path kubeconfig = resolveKubeconfig(target);
+        List<Path> files = resolveKubeconfigs(target);
         Config config = loadConfig(target);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         String context = config.getCurrentContext() == null ? null : config.getCurrentContext().getName();
-        return new KubeSession(client, kubeconfig == null ? null : kubeconfig.toString(), context,
-                config.getNamespace(), config.getMasterUrl());
+        return new KubeSession(client, files.isEmpty() ? null : display(files), context, config.getNamespace(),
+                config.getMasterUrl());
     }
 
-    private static void requireContext(Path kubeconfig, String context) {
-        List<NamedContext> contexts;
+    /** The files as KUBECONFIG writes them: what a child process (spark-submit) is given to read the same. */
+    static String display(List<Path> files) {
+        return String.join(File.pathSeparator, files.stream().map(Path::toString).toList());
+    }
+
+    private static io.fabric8.kubernetes.api.model.Config parse(Path file) {
         try {
-            contexts = KubeconfigReader.KUBECONFIG_READER.readValue(kubeconfig.toFile(),
-                            io.fabric8.kubernetes.api.model.Config.class)
-                    .getContexts();
-        } catch (Exception e) {
-            throw new LabctlException(ExitCode.USAGE, "cannot read kubeconfig " + kubeconfig + ": "
-                    + KubeErrors.rootMessage(e), "check the file with `kubectl config view`", e);
+            return KubeConfigUtils.parseConfig(file.toFile());
+        } catch (RuntimeException e) {
+            throw new LabctlException(ExitCode.USAGE, "cannot read kubeconfig " + file + ": " + KubeErrors.rootMessage(e),
+                    "check the file with `kubectl config view --kubeconfig " + file + "`", e);
         }
-        boolean known = contexts != null && contexts.stream().anyMatch(c -> context.equals(c.getName()));
+    }
+
+    private static void requireContext(List<Path> files, List<io.fabric8.kubernetes.api.model.Config> parsed,
+                                       String context) {
+        boolean known = parsed.stream().anyMatch(c -> c.getContexts() != null
+                && c.getContexts().stream().anyMatch(named -> context.equals(named.getName())));
         if (!known) {
-            throw new LabctlException(ExitCode.USAGE, "context '" + context + "' is not in " + kubeconfig,
-                    "list the contexts with `kubectl config get-contexts --kubeconfig " + kubeconfig + "`");
+            throw new LabctlException(ExitCode.NOT_FOUND, "context '" + context + "' is not in " + display(files),
+                    "list the contexts with `kubectl config get-contexts`");
         }
     }
 
@@ -141,9 +177,4 @@ public final class KubeConnector {
         return path;
     }
 
-    /** Created on first use: building a mapper loads Jackson, which `--help` and most commands never need */
-    private static final class KubeconfigReader {
-        static final ObjectMapper KUBECONFIG_READER = new ObjectMapper(new YAMLFactory())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    }
 }

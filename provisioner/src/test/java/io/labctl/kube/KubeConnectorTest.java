@@ -89,9 +89,55 @@ class KubeConnectorTest {
     }
 
     @Test
-    void unknownContext_isNamed() throws IOException {
+    void unknownContext_isNotFound_exit3_namingTheFiles() throws IOException {
         Path file = writeKubeconfig(home.resolve("k.yaml"));
         assertThatThrownBy(() -> new KubeConnector(Map.of(), home).loadConfig(new KubeTarget(file, "third", null)))
-                .hasMessage("context 'third' is not in " + file);
+                .hasMessage("context 'third' is not in " + file)
+                .satisfies(e -> assertThat(((LabctlException) e).exitCode()).isEqualTo(ExitCode.NOT_FOUND));
+    }
+
+    @Test
+    void kubeconfigVariableWithSeveralFiles_mergesThemLikeKubectl_theFirstToNameSomethingWins() throws IOException {
+        Path first = writeKubeconfig(home.resolve("a.yaml"));
+        Path second = Files.writeString(home.resolve("b.yaml"), """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: three
+                  cluster: {server: "https://127.0.0.3:6443", insecure-skip-tls-verify: true}
+                - name: one
+                  cluster: {server: "https://10.0.0.1:6443", insecure-skip-tls-verify: true}
+                users:
+                - name: u3
+                  user: {token: xyz}
+                contexts:
+                - name: third
+                  context: {cluster: three, user: u3, namespace: three}
+                current-context: third
+                """);
+        KubeConnector connector = new KubeConnector(Map.of("KUBECONFIG", first + ":" + home.resolve("missing") + ":"
+                + second), home);
+
+        // a context only the second file has
+        Config third = connector.loadConfig(new KubeTarget(null, "third", null));
+        // the current context of the first file; its cluster "one" from the first file, not the second's "one"
+        Config current = connector.loadConfig(KubeTarget.defaults());
+
+        assertThat(connector.resolveKubeconfigs(KubeTarget.defaults())).containsExactly(first, second);
+        assertThat(third.getMasterUrl()).startsWith("https://127.0.0.3:6443");
+        assertThat(third.getNamespace()).isEqualTo("three");
+        assertThat(current.getCurrentContext().getName()).isEqualTo("first");
+        assertThat(current.getMasterUrl()).startsWith("https://127.0.0.1:6443");
+        assertThat(connector.connect(KubeTarget.defaults()).kubeconfig()).isEqualTo(first + ":" + second);
+    }
+
+    @Test
+    void homeVariable_notJavasUserHome_findsTheKubeconfig() throws IOException {
+        Path file = writeKubeconfig(home.resolve(".kube").resolve("config"));
+
+        assertThat(KubeConnector.home(Map.of("HOME", home.toString()))).isEqualTo(home);
+        assertThat(new KubeConnector(Map.of("HOME", home.toString()), KubeConnector.home(Map.of("HOME", home.toString())))
+                .resolveKubeconfig(KubeTarget.defaults())).isEqualTo(file);
+        assertThat(KubeConnector.home(Map.of())).isEqualTo(Path.of(System.getProperty("user.home")));
     }
 }

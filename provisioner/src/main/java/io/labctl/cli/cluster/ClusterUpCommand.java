@@ -8,6 +8,7 @@ import io.labctl.cluster.ClusterProvider;
 import io.labctl.cluster.ProviderOption;
 import io.labctl.cluster.Providers;
 import io.labctl.core.LabctlException;
+import io.labctl.kube.KubeConnector;
 import io.labctl.kube.KubeTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,7 +103,7 @@ public final class ClusterUpCommand implements Callable<Integer> {
             KubeTarget target = cli.target();
             kubeconfig = cli.connector().resolveKubeconfig(target);
             context = target.context() != null ? target.context() : KubeconfigStore.read(kubeconfig).getCurrentContext();
-            // An unknown context is a typo on the command line (exit 2), not a cluster problem.
+            // An unknown context fails here (exit 3), before anything is recorded.
             cli.connector().loadConfig(new KubeTarget(kubeconfig, context, null));
         }
         ClusterSpec cluster = new ClusterSpec(name, chosen.name(), workers, cpus, parseMiB(memory), kubeconfig, context,
@@ -137,7 +138,7 @@ public final class ClusterUpCommand implements Callable<Integer> {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return Path.of(fromEnv.split(File.pathSeparator)[0]);
         }
-        return Path.of(System.getProperty("user.home"), ".kube", "config");
+        return KubeConnector.home(cli.env()).resolve(".kube").resolve("config");
     }
 
     /** "2Gi", "2048Mi", "2g", "2048" (MiB) to MiB. */
