@@ -1,8 +1,10 @@
 package io.labctl.grading.live;
 
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.labctl.grading.CheckResult;
 import io.labctl.grading.GradeReport;
 import io.labctl.grading.Grader;
@@ -77,6 +79,27 @@ final class LiveChecks {
     static CheckResult result(io.labctl.grading.CheckStatus status, double points, String observed, String hint) {
         return new CheckResult("ex", "ex.check", "the check", points, POINTS, status, observed, hint, List.of("live"),
                 "visible", 0);
+    }
+
+    /**
+     * The API server refuses the grading identity a GET of {@code path} (one namespace's object: tests share the
+     * server), with the 403 Status it sends; returns the Status message, which labctl quotes.
+     */
+    static String forbid(KubernetesMockServer server, String path, String message) {
+        server.expect().get().withPath(path).andReturn(403, new StatusBuilder().withStatus("Failure").withCode(403)
+                .withReason("Forbidden").withMessage(message).build()).always();
+        return message;
+    }
+
+    /** What the Grader adds to a 403 of a read, so that instructors know which file fixes it. */
+    static String needsReadAccess(String failure) {
+        return failure + " (the grading identity needs read access: kubectl apply -f manifests/grading/grader-rbac.yaml)";
+    }
+
+    /** What {@link #graded} gives on {@link #unreachableClient}: not gradable, no points, no hint. */
+    static CheckResult notGradable(KubernetesClient gone) {
+        return result(io.labctl.grading.CheckStatus.NOT_GRADABLE, 0, "cannot reach the Kubernetes API server at "
+                + gone.getMasterUrl() + " (Connection refused)", null);
     }
 
     /** A client of a cluster that stopped answering: nothing listens on its port any more. */

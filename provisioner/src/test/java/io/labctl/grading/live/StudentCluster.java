@@ -163,6 +163,20 @@ final class StudentCluster {
                 .build();
     }
 
+    /**
+     * Puts a pod in the state of {@code like} (a {@link io.labctl.kube.TestPods} pod: unschedulable, crashing...),
+     * keeping its name, labels and, unless it is Pending, its IP.
+     */
+    static UnaryOperator<Pod> inStateOf(Pod like) {
+        return p -> {
+            Pod changed = new PodBuilder(p).withStatus(like.getStatus()).build();
+            if (!"Pending".equals(like.getStatus().getPhase())) {
+                changed.getStatus().setPodIP(p.getStatus().getPodIP());
+            }
+            return changed;
+        };
+    }
+
     /** What the master answers on {@code :8080/json/}. */
     StudentCluster masterJson(MasterJson json) {
         proxyStatus = 200;
@@ -210,6 +224,16 @@ final class StudentCluster {
                     + ":8080/proxy/json/").andReturn(proxyStatus, proxyBody).always();
         }
         return this;
+    }
+
+    /**
+     * Deletes a seeded pod that a finalizer holds, so it stays as Kubernetes shows a pod shutting down: with a
+     * deletionTimestamp (the API server ignores one sent on create, and so does the mock).
+     */
+    static void terminate(KubernetesClient client, String namespace, String pod) {
+        client.pods().inNamespace(namespace).withName(pod)
+                .edit(p -> new PodBuilder(p).editMetadata().addToFinalizers("test/keep-while-terminating").endMetadata().build());
+        client.pods().inNamespace(namespace).withName(pod).delete();
     }
 
     private static List<HasMetadata> studentYaml(String cluster, int workers) {
