@@ -1,5 +1,6 @@
 package io.labctl.grading.live;
 
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -106,6 +107,22 @@ class ServiceSelectsMasterCheckTest {
         assertThat(outcome.hint()).isEqualTo("Service spark-master-svc selects [" + other.masterPodName() + ", "
                 + cluster.masterPodName() + "], the master is [" + cluster.masterPodName() + "]: add the labels that tell "
                 + "this cluster's master apart (e.g. component: master and the cluster's instance label) to the selector");
+    }
+
+    @Test
+    void evaluate_theOldMasterPodStillTerminatingAfterARestart_passes() {
+        String ns = LiveChecks.namespace();
+        StudentCluster cluster = StudentCluster.healthy(ns, "spark", 1).seed(server, client);
+        // The master was restarted: its new pod runs, the old one is still shutting down (its grace period).
+        client.resource(new PodBuilder(client.pods().inNamespace(ns).withName(cluster.masterPodName()).get())
+                .editMetadata().withName("spark-master-5d8f7c9b4-old").withResourceVersion(null).endMetadata().build())
+                .create();
+        StudentCluster.terminate(client, ns, "spark-master-5d8f7c9b4-old");
+
+        CheckOutcome outcome = evaluate(cluster);
+
+        assertThat(outcome).isEqualTo(CheckOutcome.pass("Service spark-master-svc selector {app=spark, cluster=spark, "
+                + "role=master} -> [" + cluster.masterPodName() + "]"));
     }
 
     @Test
