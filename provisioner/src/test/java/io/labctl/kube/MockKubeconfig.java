@@ -39,6 +39,15 @@ public final class MockKubeconfig {
                 """.formatted(name, server.url("/").replaceAll("/$", ""));
     }
 
+    /** Writes {@link #yaml} (context {@code name}) to {@code file}; returns it. */
+    public static Path write(KubernetesMockServer server, String name, Path file) {
+        try {
+            return Files.writeString(file, yaml(server, name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A session on the mock server, made by {@link KubeConnector} from a kubeconfig (deleted again once read). */
     public static KubeSession connect(KubernetesMockServer server) {
         try {

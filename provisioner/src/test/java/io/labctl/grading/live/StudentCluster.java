@@ -179,8 +179,13 @@ final class StudentCluster {
 
     /** What the master answers on {@code :8080/json/}. */
     StudentCluster masterJson(MasterJson json) {
+        return masterAnswers(json.toString());
+    }
+
+    /** What the master answers on {@code :8080/json/}, as text (something else than Spark's JSON, say). */
+    StudentCluster masterAnswers(String body) {
         proxyStatus = 200;
-        proxyBody = json.toString();
+        proxyBody = body;
         return this;
     }
 
