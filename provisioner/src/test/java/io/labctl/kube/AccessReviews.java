@@ -49,7 +49,9 @@ public final class AccessReviews {
     private SelfSubjectAccessReview answer(String body) {
         SelfSubjectAccessReview review = JSON.unmarshal(body, SelfSubjectAccessReview.class);
         ResourceAttributes a = review.getSpec().getResourceAttributes();
-        Permission permission = new Permission(a.getVerb(), a.getGroup(), a.getResource(), a.getSubresource(),
+        // Empty values do not travel (fabric8 leaves them out of the JSON): the core group is "", no subresource null.
+        Permission permission = new Permission(a.getVerb(), a.getGroup() == null ? "" : a.getGroup(), a.getResource(),
+                a.getSubresource() == null || a.getSubresource().isEmpty() ? null : a.getSubresource(),
                 a.getNamespace() == null ? "" : a.getNamespace());
         asked.add(permission);
         boolean allowed = !denied.contains(permission);

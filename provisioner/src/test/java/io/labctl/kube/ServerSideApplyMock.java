@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherException;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
@@ -33,8 +32,8 @@ import java.util.Queue;
  * true)}) that also takes server-side apply, which the CRUD store of kubernetes-server-mock 7.7.0 does not: it answers
  * an apply PATCH with 404 when the object is absent and 415 (Unsupported Media Type) when it exists.
  *
- * <p>What is emulated, and only that: an apply creates the object when it is absent and merges into it (JSON merge
- * patch) when it exists; an apply that changes nothing keeps the resourceVersion, as the real API server does (what
+ * <p>What is emulated, and only that: an apply creates the object when it is absent and merges into it (RFC 7386 JSON
+ * merge patch: lists are replaced, where real server-side apply merges some lists by key) when it exists; an apply that changes nothing keeps the resourceVersion, as the real API server does (what
  * makes labctl's "unchanged" and a second deploy a no-op); an apply without {@code fieldManager} is refused with 422,
  * as the real one refuses it. Field ownership, conflicts and the removal of fields a manager stopped applying are NOT
  * emulated: the test bed's ITs prove those on a real API server.
@@ -99,37 +98,52 @@ public final class ServerSideApplyMock {
                         .setBody(status(422, "Invalid", "fieldManager: Required value: is required for apply patch"));
             }
             String path = uri.getRawPath();
-            String json = asJson(request.getUtf8Body());
+            JsonNode applied = readTree(YAML, request.getUtf8Body()); // YAML by its content type; JSON is YAML too
             var current = crud.findResource(crud.getKey(path));
             if (current == null) {
                 String collection = path.substring(0, path.lastIndexOf('/'));
-                MockResponse created = crud.handleCreate(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST,
-                        collection, jsonHeaders("application/json"), new Buffer().writeUtf8(json)));
-                return created;
+                return crud.handleCreate(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST, collection,
+                        jsonHeaders(), new Buffer().writeUtf8(applied.toString())));
             }
-            try {
-                JsonNode before = crud.asNode(current);
-                JsonNode merged = crud.merge(before, json);
-                if (merged.equals(before)) {
-                    return new MockResponse().setResponseCode(200).setBody(current.getValue());
+            JsonNode before = readTree(JSON, current.getValue());
+            JsonNode merged = mergePatch(before.deepCopy(), applied);
+            if (merged.equals(before)) {
+                return new MockResponse().setResponseCode(200).setBody(current.getValue());
+            }
+            return crud.handleUpdate(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, path, jsonHeaders(),
+                    new Buffer().writeUtf8(merged.toString())));
+        }
+
+        /**
+         * RFC 7386 JSON merge patch: objects merge field by field, null removes, anything else (lists included)
+         * replaces. Not the CRUD store's own merge, which appends lists (the ports of a Service twice).
+         */
+        private static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+            if (!patch.isObject() || !target.isObject()) {
+                return patch;
+            }
+            ObjectNode result = (ObjectNode) target;
+            patch.properties().forEach(field -> {
+                if (field.getValue().isNull()) {
+                    result.remove(field.getKey());
+                } else {
+                    JsonNode existing = result.get(field.getKey());
+                    result.set(field.getKey(), existing == null ? field.getValue() : mergePatch(existing, field.getValue()));
                 }
-            } catch (KubernetesCrudDispatcherException e) {
-                return new MockResponse().setResponseCode(e.getCode()).setBody(e.toStatusBody());
-            }
-            return crud.handlePatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PATCH, path,
-                    jsonHeaders("application/merge-patch+json"), new Buffer().writeUtf8(json)));
+            });
+            return result;
         }
 
-        private static Headers jsonHeaders(String contentType) {
-            return Headers.builder().add("Content-Type", contentType).build();
-        }
-
-        private static String asJson(String yamlOrJson) {
+        private static JsonNode readTree(ObjectMapper mapper, String text) {
             try {
-                return JSON.writeValueAsString(YAML.readTree(yamlOrJson));
+                return mapper.readTree(text);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        private static Headers jsonHeaders() {
+            return Headers.builder().add("Content-Type", "application/json").build();
         }
 
         private static String status(int code, String reason, String message) {
