@@ -165,6 +165,53 @@ class StandaloneTeardownTest {
     }
 
     @Test
+    void teardown_ofANamespaceLabctlCreated_whereSomeonesVolumeClaimOrConfigLives_keepsIt() {
+        namespace(true);
+        deployed("spark-a");
+        admin.resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName("notebooks").withNamespace(ns)
+                .endMetadata().withNewSpec().withAccessModes("ReadWriteOnce").withNewResources()
+                .addToRequests("storage", new io.fabric8.kubernetes.api.model.Quantity("1Gi")).endResources().endSpec()
+                .build()).create();
+
+        TeardownResult result = teardown("spark-a", TIMEOUT);
+
+        assertThat(result.namespaceDeleted()).as("deleting the namespace would delete the student's data").isFalse();
+        assertThat(result.namespaceKeptBecause()).isEqualTo("other workloads still live in it");
+    }
+
+    @Test
+    void teardown_ofANamespaceLabctlCreated_whereOnlyWhatKubernetesPutsInEveryNamespaceIsLeft_removesIt() {
+        namespace(true);
+        deployed("spark-a");
+        admin.resource(new ConfigMapBuilder().withNewMetadata().withName("kube-root-ca.crt").withNamespace(ns).endMetadata()
+                .addToData("ca.crt", "-----BEGIN CERTIFICATE-----").build()).create();
+        admin.resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata().withName("default")
+                .withNamespace(ns).endMetadata().build()).create();
+
+        TeardownResult result = teardown("spark-a", TIMEOUT);
+
+        assertThat(result.namespaceDeleted()).isTrue();
+    }
+
+    @Test
+    void teardown_byAnIdentityThatMayNotReadItsNamespace_removesTheCluster_andKeepsTheNamespace_sayingWhy() {
+        namespace(true);
+        deployed("spark-a");
+        server.expect().get().withPath("/api/v1/namespaces/" + ns).andReturn(403, new io.fabric8.kubernetes.api.model
+                .StatusBuilder().withStatus("Failure").withCode(403).withReason("Forbidden").withMessage("namespaces \""
+                        + ns + "\" is forbidden: User \"student\" cannot get resource \"namespaces\" in API group \"\" in "
+                        + "the namespace \"" + ns + "\"").build()).always();
+
+        TeardownResult result = teardown("spark-a", TIMEOUT);
+
+        assertThat(result.deleted()).hasSize(3);
+        assertThat(result.namespaceDeleted()).isFalse();
+        assertThat(result.namespaceKeptBecause()).isEqualTo("this identity may not read the namespace, so labctl cannot "
+                + "tell whether it created it");
+        assertThat(left()).isEmpty();
+    }
+
+    @Test
     void teardown_removesJobPodsAndTheirConfigMaps_andWaitsForTheDeploymentsPodsTheirControllersRemove() {
         namespace(false);
         deployed("spark-a");
