@@ -236,6 +236,21 @@ class ClusterServiceTest {
     }
 
     @Test
+    void up_providerFailingHalfWay_leavesARecord_soThatDownRemovesWhatItMade() {
+        fake.failingUp(LabctlException.precondition("the k3s agent 1 of 'lab1' did not start: port in use",
+                "remove what was created with `labctl cluster down lab1`"));
+        assertThatThrownBy(() -> service.up(spec("lab1", "fake", 1), merged(), Duration.ofSeconds(30), Progress.SILENT))
+                .hasMessageStartingWith("the k3s agent 1 of 'lab1' did not start");
+
+        boolean removed = service.down("lab1", Progress.SILENT);
+
+        assertThat(removed).as("the hint's own advice works").isTrue();
+        assertThat(fake.calls()).containsExactly("preflight lab1", "up lab1", "down lab1");
+        assertThat(registry.find("lab1")).isEmpty();
+        assertThat(contexts(kubeconfig)).containsExactly("course");
+    }
+
+    @Test
     void up_providerThatDoesNotOwnItsKubeconfig_usesTheUsersContextAsItIs() throws IOException {
         nodes(TestNodes.readyControlPlane("dept-server"));
         Path users = MockKubeconfig.write(server, "dept", dir.resolve("dept.kubeconfig"));

@@ -1,5 +1,6 @@
 package io.labctl.cluster;
 
+import io.labctl.core.LabctlException;
 import io.labctl.core.Progress;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ public final class FakeProvider implements ClusterProvider {
     private boolean ownsKubeconfig = true;
     private String kubeconfigYaml;
     private ImageLoading imageLoading;
+    private LabctlException upFailure;
     private final List<String> calls = new ArrayList<>();
 
     public FakeProvider(String name) {
@@ -44,6 +46,12 @@ public final class FakeProvider implements ClusterProvider {
     /** What {@link #up} hands back as the new cluster's kubeconfig. */
     public FakeProvider handingBack(String kubeconfig) {
         this.kubeconfigYaml = kubeconfig;
+        return this;
+    }
+
+    /** {@link #up} fails half-way, as a k3s agent that does not start: machines exist, no kubeconfig. */
+    public FakeProvider failingUp(LabctlException failure) {
+        this.upFailure = failure;
         return this;
     }
 
@@ -86,6 +94,9 @@ public final class FakeProvider implements ClusterProvider {
     @Override
     public ProvisionedCluster up(ClusterSpec spec, Progress progress) {
         calls.add("up " + spec.name());
+        if (upFailure != null) {
+            throw upFailure;
+        }
         return new ProvisionedCluster(kubeconfigYaml, Map.of("machines", spec.nodes() + " fake machines"),
                 List.of("NodePorts: at any node's address"));
     }
