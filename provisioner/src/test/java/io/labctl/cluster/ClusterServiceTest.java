@@ -11,6 +11,7 @@ import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.core.Progress;
 import io.labctl.kube.KubeConnector;
+import io.labctl.kube.MockApiTest;
 import io.labctl.kube.MockKubeconfig;
 import io.labctl.kube.TestNodes;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * cluster's API server is fabric8's mock (CRUD mode, one per class), whose Node objects the tests seed as kubelets
  * would report them. State and kubeconfigs live in a temp dir.
  */
+@MockApiTest
 @EnableKubernetesMockClient(crud = true, https = false)
 class ClusterServiceTest {
     static KubernetesMockServer server;

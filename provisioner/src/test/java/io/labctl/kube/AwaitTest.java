@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Tier: unit, against fabric8's mock API server in CRUD mode (real HTTP, lists and watches); one server for the
  * class, a namespace per test.
  */
+@MockApiTest
 @EnableKubernetesMockClient(crud = true, https = false)
 class AwaitTest {
     private static final AtomicInteger NAMESPACES = new AtomicInteger();

@@ -9,6 +9,7 @@ import io.labctl.grading.CheckStatus;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.spark.standalone.MasterJson;
 import io.labctl.kube.KubeSession;
+import io.labctl.kube.MockApiTest;
 import io.labctl.kube.MockKubeconfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tier: unit, mock API server (fabric8's, CRUD mode, one per class; a namespace per test). The master's
  * {@code /json/} is served on the pod proxy path as a mock expectation, in Spark 3.5's format with DEAD entries kept.
  */
+@MockApiTest
 @EnableKubernetesMockClient(crud = true, https = false)
 class AliveWorkersCheckTest {
     static KubernetesMockServer server;

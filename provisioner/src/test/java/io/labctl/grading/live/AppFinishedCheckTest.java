@@ -7,6 +7,7 @@ import io.labctl.grading.CheckResult;
 import io.labctl.grading.CheckStatus;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.kube.KubeSession;
+import io.labctl.kube.MockApiTest;
 import io.labctl.kube.MockKubeconfig;
 import io.labctl.spark.standalone.MasterJson;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tier: unit, mock API server (fabric8's, CRUD mode, one per class; a namespace per test). The master's
  * {@code /json/} is served on the pod proxy path as a mock expectation, in Spark 3.5's format.
  */
+@MockApiTest
 @EnableKubernetesMockClient(crud = true, https = false)
 class AppFinishedCheckTest {
     static KubernetesMockServer server;

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.labctl.kube.KubeConnector;
 import io.labctl.kube.KubeTarget;
+import io.labctl.kube.MockApiTest;
 import io.labctl.kube.MockKubeconfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tier: unit, mock API server (fabric8's, CRUD mode, one per test: each answers the kube-system read its own way).
  * What makes a student's cluster gradable or not, decided once before any check runs.
  */
+@MockApiTest
 @EnableKubernetesMockClient(crud = true, https = false)
 class ClusterConnectionTest {
     KubernetesMockServer server;

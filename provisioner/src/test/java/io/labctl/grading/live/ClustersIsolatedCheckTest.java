@@ -8,6 +8,7 @@ import io.labctl.grading.CheckStatus;
 import io.labctl.grading.LabValidationException;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.kube.KubeSession;
+import io.labctl.kube.MockApiTest;
 import io.labctl.kube.MockKubeconfig;
 import io.labctl.spark.standalone.MasterJson;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * namespace, {@code spark} (pods on 10.244.1.0/24) and {@code spark-b} (10.244.2.0/24); each master's {@code /json/}
  * is served on its pod proxy path, so which workers registered where is what the masters say.
  */
+@MockApiTest
 @EnableKubernetesMockClient(crud = true, https = false)
 class ClustersIsolatedCheckTest {
     static KubernetesMockServer server;

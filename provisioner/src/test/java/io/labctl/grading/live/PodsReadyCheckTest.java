@@ -7,6 +7,7 @@ import io.labctl.grading.CheckResult;
 import io.labctl.grading.CheckStatus;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.kube.KubeSession;
+import io.labctl.kube.MockApiTest;
 import io.labctl.kube.MockKubeconfig;
 import io.labctl.kube.TestPods;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,7 @@ import static io.labctl.grading.live.LiveChecks.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Tier: unit, mock API server (fabric8's, CRUD mode, one per class; a namespace per test). */
+@MockApiTest
 @EnableKubernetesMockClient(crud = true, https = false)
 class PodsReadyCheckTest {
     static KubernetesMockServer server;

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.labctl.kube.KubeSession;
+import io.labctl.kube.MockApiTest;
 import io.labctl.kube.MockKubeconfig;
 import io.labctl.spark.standalone.MasterStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tier: unit, mock API server (fabric8's, CRUD mode, one per class; a namespace per test). How the checks see one
  * student cluster: found through the Deployments' own selectors, read once per grading run.
  */
+@MockApiTest
 @EnableKubernetesMockClient(crud = true, https = false)
 class SparkClusterViewTest {
     static KubernetesMockServer server;

@@ -13,6 +13,7 @@ import io.labctl.grading.CheckResult;
 import io.labctl.grading.CheckStatus;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.kube.KubeSession;
+import io.labctl.kube.MockApiTest;
 import io.labctl.kube.MockKubeconfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tier: unit, mock API server (fabric8's, CRUD mode, one per class; a namespace per test). The cluster torn down is
  * {@code spark-old}; {@code spark} keeps running beside it, as in the lab's exercise 4.
  */
+@MockApiTest
 @EnableKubernetesMockClient(crud = true, https = false)
 class TornDownCheckTest {
     static KubernetesMockServer server;

@@ -18,6 +18,7 @@ import io.labctl.kube.AccessCheck.Permission;
 import io.labctl.kube.AccessReviews;
 import io.labctl.kube.KubeSession;
 import io.labctl.kube.Labels;
+import io.labctl.kube.MockApiTest;
 import io.labctl.kube.MockKubeconfig;
 import io.labctl.kube.ServerSideApplyMock;
 import io.labctl.kube.TestNodes;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * reviews answered by {@link AccessReviews}. One server for the class, a namespace per test; labctl's client comes
  * from a kubeconfig through KubeConnector, as in {@code labctl spark deploy}.
  */
+@MockApiTest
 class StandaloneDeployerTest {
     private static final DeployOptions NO_WAIT = new DeployOptions(WaitMode.none, Duration.ofSeconds(30), true);
     private static final AtomicInteger NAMESPACES = new AtomicInteger();

@@ -20,6 +20,7 @@ import io.labctl.core.Progress;
 import io.labctl.kube.AccessCheck.Permission;
 import io.labctl.kube.AccessReviews;
 import io.labctl.kube.KubeSession;
+import io.labctl.kube.MockApiTest;
 import io.labctl.kube.MockKubeconfig;
 import io.labctl.kube.Namespaces;
 import io.labctl.kube.TestPods;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@link AccessReviews}). Clusters are seeded as deploy leaves them: exactly {@code StandaloneManifests}' objects.
  * The mock has no garbage collector; where a Deployment's pods matter, the test plays it.
  */
+@MockApiTest
 @EnableKubernetesMockClient(crud = true, https = false)
 class StandaloneTeardownTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -242,7 +244,7 @@ class StandaloneTeardownTest {
         deployed("spark-a");
         admin.resource(clusterPod("spark-a-worker-6b8d7c9f4-fghij", SparkLabels.WORKER, "spark-a-worker-6b8d7c9f4")).create();
 
-        assertThatThrownBy(() -> teardown("spark-a", Duration.ofMillis(500)))
+        assertThatThrownBy(() -> teardown("spark-a", Duration.ofSeconds(2)))
                 .isInstanceOfSatisfying(LabctlException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.TIMEOUT);
                     assertThat(e.getMessage()).isEqualTo("deleted, but pods -l app.kubernetes.io/name=spark,"
@@ -262,7 +264,7 @@ class StandaloneTeardownTest {
                 .edit(d -> new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(d).editMetadata()
                         .addToFinalizers("example.com/backup").endMetadata().build());
 
-        assertThatThrownBy(() -> teardown("spark-a", Duration.ofMillis(500)))
+        assertThatThrownBy(() -> teardown("spark-a", Duration.ofSeconds(2)))
                 .isInstanceOfSatisfying(LabctlException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.TIMEOUT);
                     assertThat(e.getMessage()).isEqualTo("deleted, but deployment/spark-a-master -n " + ns
