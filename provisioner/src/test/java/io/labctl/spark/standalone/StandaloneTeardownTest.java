@@ -240,8 +240,9 @@ class StandaloneTeardownTest {
 
     @Test
     void teardown_podsTheirControllerNeverRemoves_timesOutNamingThem() {
+        // One object before the pods, so that the deadline, which covers every wait, is the pods' to miss.
         namespace(false);
-        deployed("spark-a");
+        admin.resource(new StandaloneManifests().render(SparkClusterSpec.defaults("spark-a", ns)).masterService()).create();
         admin.resource(clusterPod("spark-a-worker-6b8d7c9f4-fghij", SparkLabels.WORKER, "spark-a-worker-6b8d7c9f4")).create();
 
         assertThatThrownBy(() -> teardown("spark-a", Duration.ofSeconds(2)))
@@ -258,13 +259,13 @@ class StandaloneTeardownTest {
 
     @Test
     void teardown_aDeploymentAFinalizerHolds_timesOutNamingIt() {
+        // The cluster's only object, so that the deadline, which covers every wait, is its to miss.
         namespace(false);
-        deployed("spark-a");
-        admin.apps().deployments().inNamespace(ns).withName("spark-a-master")
-                .edit(d -> new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(d).editMetadata()
-                        .addToFinalizers("example.com/backup").endMetadata().build());
+        admin.resource(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(new StandaloneManifests()
+                .render(SparkClusterSpec.defaults("spark-a", ns)).master()).editMetadata()
+                .addToFinalizers("example.com/backup").endMetadata().build()).create();
 
-        assertThatThrownBy(() -> teardown("spark-a", Duration.ofSeconds(2)))
+        assertThatThrownBy(() -> teardown("spark-a", Duration.ofSeconds(1)))
                 .isInstanceOfSatisfying(LabctlException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.TIMEOUT);
                     assertThat(e.getMessage()).isEqualTo("deleted, but deployment/spark-a-master -n " + ns
