@@ -48,16 +48,16 @@ public final class MockKubeconfig {
         }
     }
 
-    /** A session on the mock server, made by {@link KubeConnector} from a kubeconfig (deleted again once read). */
+    /**
+     * A session on the mock server, made by {@link KubeConnector} from a kubeconfig file. The file stays until the JVM
+     * exits: the client reads it again after a minute (fabric8 refreshes credentials from it), as it would a user's.
+     */
     public static KubeSession connect(KubernetesMockServer server) {
         try {
             Path file = Files.createTempFile("mock-kubeconfig-", ".yaml");
-            try {
-                Files.writeString(file, yaml(server, "mock"));
-                return new KubeConnector(Map.of(), file.getParent()).connect(new KubeTarget(file, "mock", null));
-            } finally {
-                Files.deleteIfExists(file);
-            }
+            file.toFile().deleteOnExit();
+            Files.writeString(file, yaml(server, "mock"));
+            return new KubeConnector(Map.of(), file.getParent()).connect(new KubeTarget(file, "mock", null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
