@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.labctl.grading.CheckResult;
+import io.labctl.grading.CheckStatus;
 import io.labctl.grading.GradeReport;
 import io.labctl.grading.Grader;
 import io.labctl.grading.Lab;
@@ -76,7 +77,7 @@ final class LiveChecks {
     }
 
     /** The result {@link #graded} returns for this outcome (its time taken, {@code millis}, is not compared). */
-    static CheckResult result(io.labctl.grading.CheckStatus status, double points, String observed, String hint) {
+    static CheckResult result(CheckStatus status, double points, String observed, String hint) {
         return new CheckResult("ex", "ex.check", "the check", points, POINTS, status, observed, hint, List.of("live"),
                 "visible", 0);
     }
@@ -98,7 +99,7 @@ final class LiveChecks {
 
     /** What {@link #graded} gives on {@link #unreachableClient}: not gradable, no points, no hint. */
     static CheckResult notGradable(KubernetesClient gone) {
-        return result(io.labctl.grading.CheckStatus.NOT_GRADABLE, 0, "cannot reach the Kubernetes API server at "
+        return result(CheckStatus.NOT_GRADABLE, 0, "cannot reach the Kubernetes API server at "
                 + gone.getMasterUrl() + " (Connection refused)", null);
     }
 

@@ -2,6 +2,7 @@ package io.labctl.grading.live;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -123,7 +124,7 @@ class NodesReadyCheckTest {
     @Test
     void graded_aNamespaceScopedIdentityCannotListNodes_isAnErrorNamingTheGraderRole() {
         seed(TestNodes.readyControlPlane("lab1-server"));
-        server.expect().get().withPath("/api/v1/nodes").andReturn(403, new io.fabric8.kubernetes.api.model.StatusBuilder()
+        server.expect().get().withPath("/api/v1/nodes").andReturn(403, new StatusBuilder()
                 .withStatus("Failure").withCode(403).withReason("Forbidden").withMessage("nodes is forbidden: User "
                         + "\"system:serviceaccount:lab:grader\" cannot list resource \"nodes\" in API group \"\" at the "
                         + "cluster scope").build()).once();

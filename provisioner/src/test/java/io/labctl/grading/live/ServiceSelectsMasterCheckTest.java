@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.labctl.grading.CheckResult;
+import io.labctl.grading.CheckStatus;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.kube.KubeSession;
 import io.labctl.kube.MockApiTest;
@@ -105,7 +106,7 @@ class ServiceSelectsMasterCheckTest {
 
         CheckOutcome outcome = evaluate(cluster);
 
-        assertThat(outcome.status()).isEqualTo(io.labctl.grading.CheckStatus.FAILED);
+        assertThat(outcome.status()).isEqualTo(CheckStatus.FAILED);
         assertThat(outcome.hint()).isEqualTo("Service spark-master-svc selects [" + other.masterPodName() + ", "
                 + cluster.masterPodName() + "], the master is [" + cluster.masterPodName() + "]: add the labels that tell "
                 + "this cluster's master apart (e.g. component: master and the cluster's instance label) to the selector");
@@ -137,7 +138,7 @@ class ServiceSelectsMasterCheckTest {
 
         CheckOutcome outcome = evaluate(cluster);
 
-        assertThat(outcome.status()).isEqualTo(io.labctl.grading.CheckStatus.FAILED);
+        assertThat(outcome.status()).isEqualTo(CheckStatus.FAILED);
         assertThat(outcome.observed()).isEqualTo("Service spark-master-svc selector {app=spark, cluster=spark, role=master}"
                 + " -> [" + cluster.masterPodName() + "]; Service spark-master-ext selector {app=sprak} -> no pods");
         assertThat(outcome.hint()).startsWith("Service spark-master-ext selects no pod");
@@ -185,7 +186,7 @@ class ServiceSelectsMasterCheckTest {
         CheckResult result = LiveChecks.graded(grader.client(), "service-selects-master", "namespace", ns, "cluster", "spark");
 
         assertThat(result).usingRecursiveComparison().ignoringFields("millis").isEqualTo(LiveChecks.result(
-                io.labctl.grading.CheckStatus.ERROR, 0, LiveChecks.needsReadAccess("not allowed to grade ex.check: "
+                CheckStatus.ERROR, 0, LiveChecks.needsReadAccess("not allowed to grade ex.check: "
                         + denied), null));
     }
 }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.labctl.spark.standalone.MasterJson;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -245,7 +247,7 @@ final class StudentCluster {
         try (InputStream in = StudentCluster.class.getResourceAsStream("/grading/student-cluster.yaml")) {
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("__CLUSTER__", cluster).replace("__WORKERS__", Integer.toString(workers));
-            return new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal(yaml);
+            return new KubernetesSerialization().unmarshal(yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -261,7 +263,7 @@ final class StudentCluster {
 
     /** A Ready pod of the Deployment, as its ReplicaSet creates it and the kubelet reports it. */
     private static Pod pod(Deployment owner, String suffix, String ip) {
-        Map<String, String> labels = new java.util.LinkedHashMap<>(owner.getSpec().getTemplate().getMetadata().getLabels());
+        Map<String, String> labels = new LinkedHashMap<>(owner.getSpec().getTemplate().getMetadata().getLabels());
         labels.put("pod-template-hash", "5d8f7c9b4");
         String replicaSet = owner.getMetadata().getName() + "-5d8f7c9b4";
         return new PodBuilder().withNewMetadata().withName(replicaSet + "-" + suffix).withLabels(labels)

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -258,9 +259,9 @@ class StandaloneDeployerTest {
         List<Permission> asked = reviews.asked().subList(before.size(), reviews.asked().size());
         assertThat(asked).containsExactly(
                 new Permission("create", "", "namespaces", null, ""),
-                Permission.on("get", io.fabric8.kubernetes.api.model.Service.class, ns),
-                Permission.on("create", io.fabric8.kubernetes.api.model.Service.class, ns),
-                Permission.on("patch", io.fabric8.kubernetes.api.model.Service.class, ns),
+                Permission.on("get", Service.class, ns),
+                Permission.on("create", Service.class, ns),
+                Permission.on("patch", Service.class, ns),
                 Permission.on("get", Deployment.class, ns),
                 Permission.on("create", Deployment.class, ns),
                 Permission.on("patch", Deployment.class, ns));
@@ -269,7 +270,7 @@ class StandaloneDeployerTest {
     @Test
     void deploy_twoPermissionsDenied_namesTheFirstAndCountsTheRest() {
         createNamespace();
-        reviews.deny(Permission.on("patch", io.fabric8.kubernetes.api.model.Service.class, ns))
+        reviews.deny(Permission.on("patch", Service.class, ns))
                 .deny(Permission.on("patch", Deployment.class, ns));
 
         assertThatThrownBy(() -> deploy(SparkClusterSpec.defaults("spark-a", ns), NO_WAIT))

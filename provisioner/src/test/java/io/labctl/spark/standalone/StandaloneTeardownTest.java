@@ -6,7 +6,11 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -168,7 +172,7 @@ class StandaloneTeardownTest {
         deployed("spark-a");
         admin.resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName("notebooks").withNamespace(ns)
                 .endMetadata().withNewSpec().withAccessModes("ReadWriteOnce").withNewResources()
-                .addToRequests("storage", new io.fabric8.kubernetes.api.model.Quantity("1Gi")).endResources().endSpec()
+                .addToRequests("storage", new Quantity("1Gi")).endResources().endSpec()
                 .build()).create();
 
         TeardownResult result = teardown("spark-a", TIMEOUT);
@@ -183,7 +187,7 @@ class StandaloneTeardownTest {
         deployed("spark-a");
         admin.resource(new ConfigMapBuilder().withNewMetadata().withName("kube-root-ca.crt").withNamespace(ns).endMetadata()
                 .addToData("ca.crt", "-----BEGIN CERTIFICATE-----").build()).create();
-        admin.resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata().withName("default")
+        admin.resource(new ServiceAccountBuilder().withNewMetadata().withName("default")
                 .withNamespace(ns).endMetadata().build()).create();
 
         TeardownResult result = teardown("spark-a", TIMEOUT);
@@ -195,8 +199,7 @@ class StandaloneTeardownTest {
     void teardown_byAnIdentityThatMayNotReadItsNamespace_removesTheCluster_andKeepsTheNamespace_sayingWhy() {
         namespace(true);
         deployed("spark-a");
-        server.expect().get().withPath("/api/v1/namespaces/" + ns).andReturn(403, new io.fabric8.kubernetes.api.model
-                .StatusBuilder().withStatus("Failure").withCode(403).withReason("Forbidden").withMessage("namespaces \""
+        server.expect().get().withPath("/api/v1/namespaces/" + ns).andReturn(403, new StatusBuilder().withStatus("Failure").withCode(403).withReason("Forbidden").withMessage("namespaces \""
                         + ns + "\" is forbidden: User \"student\" cannot get resource \"namespaces\" in API group \"\" in "
                         + "the namespace \"" + ns + "\"").build()).always();
 
@@ -254,7 +257,7 @@ class StandaloneTeardownTest {
     void teardown_aDeploymentAFinalizerHolds_timesOutNamingIt() {
         // The cluster's only object, so that the deadline, which covers every wait, is its to miss.
         namespace(false);
-        admin.resource(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(new StandaloneManifests()
+        admin.resource(new DeploymentBuilder(new StandaloneManifests()
                 .render(SparkClusterSpec.defaults("spark-a", ns)).master()).editMetadata()
                 .addToFinalizers("example.com/backup").endMetadata().build()).create();
 
@@ -272,7 +275,7 @@ class StandaloneTeardownTest {
         deployed("spark-a");
         admin.resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName("spark-a-data").withNamespace(ns)
                 .withLabels(SparkLabels.cluster("spark-a")).endMetadata().withNewSpec().withAccessModes("ReadWriteOnce")
-                .withNewResources().addToRequests("storage", new io.fabric8.kubernetes.api.model.Quantity("1Gi"))
+                .withNewResources().addToRequests("storage", new Quantity("1Gi"))
                 .endResources().endSpec().build()).create();
 
         TeardownResult result = teardown("spark-a", TIMEOUT);
