@@ -213,6 +213,24 @@ class StandaloneTeardownTest {
     }
 
     @Test
+    void teardown_byAnIdentityThatMayNotListVolumeClaims_keepsTheNamespaceLabctlCreated_sayingWhy() {
+        namespace(true);
+        deployed("spark-a");
+        server.expect().get().withPath("/api/v1/namespaces/" + ns + "/persistentvolumeclaims").andReturn(403,
+                new StatusBuilder().withStatus("Failure").withCode(403).withReason("Forbidden").withMessage(
+                        "persistentvolumeclaims is forbidden: User \"student\" cannot list resource "
+                                + "\"persistentvolumeclaims\" in API group \"\" in the namespace \"" + ns + "\"").build())
+                .always();
+
+        TeardownResult result = teardown("spark-a", TIMEOUT);
+
+        assertThat(result.deleted()).hasSize(3);
+        assertThat(result.namespaceDeleted()).isFalse();
+        assertThat(result.namespaceKeptBecause()).isEqualTo("this identity may not list persistentvolumeclaims in it, so "
+                + "labctl cannot tell whether anything else lives there");
+    }
+
+    @Test
     void teardown_removesJobPodsAndTheirConfigMaps_andLeavesTheDeploymentsPodsToTheirControllers() {
         namespace(false);
         deployed("spark-a");
