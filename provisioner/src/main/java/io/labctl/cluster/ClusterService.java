@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code labctl cluster up|down|status|list}: preflight, the provider, the kubeconfig context, the registry and
+ * {@code labctl cluster up|down|status|list}: preflight, the registry, the provider, the kubeconfig context and
  * the wait for Ready nodes, in that order, so a failure before the provider starts leaves nothing behind and a
- * failure after it leaves a recorded cluster that {@code down} can remove.
+ * failure from its start on (an agent of three that does not start) leaves a recorded cluster that {@code down} can
+ * remove.
  */
 public final class ClusterService {
     private final Providers providers;
@@ -64,16 +65,15 @@ public final class ClusterService {
                             ? "; or choose another --provider: " + providers.alternativesTo(provider) : ""));
         }
 
+        Path kubeconfig = provider.ownsKubeconfig() ? target.file() : spec.kubeconfig();
+        String context = provider.ownsKubeconfig() ? KubeconfigStore.contextName(spec.name()) : spec.context();
+        String created = Instant.now().toString();
+        // Recorded before the provider starts: if it fails half-way (one agent of three), `down` removes what it made.
+        registry.save(new ClusterRecord(spec.name(), provider.name(), spec.workers(), spec.cpus(), spec.memoryMiB(),
+                kubeconfig, context, created, Map.of()));
         ProvisionedCluster provisioned = provider.up(spec, progress);
-        Path kubeconfig;
-        String context;
-        if (!provider.ownsKubeconfig()) {
-            kubeconfig = spec.kubeconfig();
-            context = spec.context();
-        } else {
+        if (provider.ownsKubeconfig()) {
             var config = KubeconfigStore.normalize(spec.name(), provisioned.kubeconfigYaml());
-            kubeconfig = target.file();
-            context = KubeconfigStore.contextName(spec.name());
             if (target.standalone()) {
                 KubeconfigStore.writeStandalone(kubeconfig, config);
             } else {
@@ -83,7 +83,7 @@ public final class ClusterService {
                     + (target.switchContext() || target.standalone() ? " (now the current context)" : ""));
         }
         ClusterRecord record = new ClusterRecord(spec.name(), provider.name(), spec.workers(), spec.cpus(),
-                spec.memoryMiB(), kubeconfig, context, Instant.now().toString(), provisioned.details());
+                spec.memoryMiB(), kubeconfig, context, created, provisioned.details());
         registry.save(record);
 
         progress.step("Waiting for " + spec.nodes() + " Ready nodes");

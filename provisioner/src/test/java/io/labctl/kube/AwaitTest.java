@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.core.Progress;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,18 +16,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Tier: unit, against fabric8's mock API server in CRUD mode (real HTTP, lists and watches). */
-@EnableKubernetesMockClient(crud = true)
+/**
+ * Tier: unit, against fabric8's mock API server in CRUD mode (real HTTP, lists and watches); one server for the
+ * class, a namespace per test.
+ */
+@MockApiTest
+@EnableKubernetesMockClient(crud = true, https = false)
 class AwaitTest {
-    KubernetesClient client;
+    private static final AtomicInteger NAMESPACES = new AtomicInteger();
+
+    static KubernetesClient client;
+
+    private final String ns = "await-" + NAMESPACES.incrementAndGet();
 
     /** Before the extension stops the server: an informer's watch still closing would hold its shutdown 10 s. */
-    @AfterEach
-    void closeClientFirst() {
+    @AfterAll
+    static void closeClientFirst() {
         client.close();
     }
 
@@ -35,7 +44,7 @@ class AwaitTest {
     void until_conditionAlreadyTrue_returnsTheWatchedObjects() {
         create("a");
 
-        List<ConfigMap> found = Await.on(client, client.configMaps().inNamespace("lab"), "config maps")
+        List<ConfigMap> found = Await.on(client, client.configMaps().inNamespace(ns), "config maps")
                 .until(Duration.ofSeconds(10), maps -> maps.size() == 1, maps -> maps.size() + " config maps");
 
         assertThat(found).extracting(m -> m.getMetadata().getName()).containsExactly("a");
@@ -46,7 +55,7 @@ class AwaitTest {
         List<String> states = new CopyOnWriteArrayList<>();
         CountDownLatch watching = new CountDownLatch(1);
         CompletableFuture<List<ConfigMap>> waiting = CompletableFuture.supplyAsync(() ->
-                Await.on(client, client.configMaps().inNamespace("lab"), "two config maps")
+                Await.on(client, client.configMaps().inNamespace(ns), "two config maps")
                         .recheckEvery(Duration.ofHours(1)) // only a watch event can wake it in time
                         .reportingTo(recording(states, watching))
                         .until(Duration.ofSeconds(30), maps -> maps.size() == 2, maps -> maps.size() + "/2"));
@@ -63,7 +72,7 @@ class AwaitTest {
     void until_deadlinePasses_isATimeoutNamingWhatIsMissingAndTheHint() {
         create("a");
 
-        assertThatThrownBy(() -> Await.on(client, client.configMaps().inNamespace("lab"), "two config maps")
+        assertThatThrownBy(() -> Await.on(client, client.configMaps().inNamespace(ns), "two config maps")
                 .hint("create another one")
                 .until(Duration.ofMillis(300), maps -> maps.size() == 2, maps -> "only " + maps.size()))
                 .isInstanceOfSatisfying(LabctlException.class, e -> {
@@ -77,7 +86,7 @@ class AwaitTest {
     void until_verdictWithMissing_reportsTheStateAsProgressAndTheMissingPartInTheError() {
         List<String> states = new CopyOnWriteArrayList<>();
 
-        assertThatThrownBy(() -> Await.on(client, client.configMaps().inNamespace("lab"), "a config map")
+        assertThatThrownBy(() -> Await.on(client, client.configMaps().inNamespace(ns), "a config map")
                 .reportingTo(recording(states))
                 .until(Duration.ofMillis(200), maps -> Await.Verdict.notYet("0/1 present", "config map a does not exist")))
                 .hasMessageEndingWith(": config map a does not exist");
@@ -102,7 +111,7 @@ class AwaitTest {
     }
 
     private ConfigMap create(String name) {
-        return client.resource(new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace("lab").endMetadata()
+        return client.resource(new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(ns).endMetadata()
                 .addToData("k", "v").build()).create();
     }
 

@@ -6,6 +6,7 @@ import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.GradingContext;
+import io.labctl.kube.PodDiagnosis;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,10 @@ public final class ServiceSelectsMasterCheck implements Check {
             return CheckOutcome.fail("no Service named " + cluster + "-master* or selecting its master with port " + port + "; for cluster " + cluster + "; Services: "
                     + MasterServiceCheck.names(view.services()));
         }
+        // Pods shutting down (the old master of a restart) leave the Service's endpoints; they are not what it selects.
         List<Pod> all = live.memo("allpods/" + namespace,
-                () -> live.client().pods().inNamespace(namespace).list().getItems());
+                () -> live.client().pods().inNamespace(namespace).list().getItems()).stream()
+                .filter(p -> !PodDiagnosis.isTerminating(p)).toList();
         List<String> problems = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (Service svc : services) {

@@ -1,11 +1,20 @@
 package io.labctl.spark.standalone;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Informable;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
@@ -25,7 +34,8 @@ import java.util.Map;
 /**
  * Removes exactly one cluster's objects: found by its labels, deleted one by one by name (so the API
  * server's audit log names every object removed), then waits until they and their pods are gone.
- * The namespace goes too only if labctl created it and nothing else lives in it.
+ * The namespace goes too only if labctl created it and nothing else lives in it (workloads, volume claims,
+ * configuration); when the identity may not look, the namespace stays and the result says why.
  */
 public final class StandaloneTeardown {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(3);
@@ -127,22 +137,56 @@ public final class StandaloneTeardown {
         return object.getMetadata().getOwnerReferences() == null || object.getMetadata().getOwnerReferences().isEmpty();
     }
 
-    /** Why the namespace stays, or null if labctl created it and no workload of anyone is left in it. */
+    /**
+     * What counts as someone's work when labctl decides whether the namespace it created may go: deleting a namespace
+     * deletes everything in it, a student's volume claims and configuration included.
+     */
+    private static final List<Class<? extends HasMetadata>> SOMEONES_WORK = List.of(Deployment.class,
+            StatefulSet.class, DaemonSet.class, Job.class, CronJob.class, Service.class, Pod.class,
+            PersistentVolumeClaim.class, ConfigMap.class, Secret.class);
+
+    /** Why the namespace stays, or null if labctl created it and nothing of anyone is left in it. */
     private String namespaceKeptBecause(String namespace) {
-        Namespace ns = client.namespaces().withName(namespace).get();
-        if (ns == null) {
-            return "it no longer exists";
+        try {
+            Namespace ns = client.namespaces().withName(namespace).get();
+            if (ns == null) {
+                return "it no longer exists";
+            }
+            if (!Labels.createdByLabctl(ns)) {
+                return "labctl did not create it";
+            }
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403) { // a student's Role in their namespace rarely allows reading the Namespace itself
+                return "this identity may not read the namespace, so labctl cannot tell whether it created it";
+            }
+            throw KubeErrors.translate(e, client.getMasterUrl().toString(), "read namespace " + namespace);
         }
-        if (!Labels.createdByLabctl(ns)) {
-            return "labctl did not create it";
+        for (Class<? extends HasMetadata> kind : SOMEONES_WORK) {
+            try {
+                if (client.resources(kind).inNamespace(namespace).list().getItems().stream()
+                        .anyMatch(StandaloneTeardown::isSomeonesWork)) {
+                    return "other workloads or data still live in it";
+                }
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == 403) {
+                    return "this identity may not list " + HasMetadata.getPlural(kind) + " in it, so labctl cannot tell "
+                            + "whether anything else lives there";
+                }
+                throw KubeErrors.translate(e, client.getMasterUrl().toString(), "list " + HasMetadata.getPlural(kind));
+            }
         }
-        int left = client.persistentVolumeClaims().inNamespace(namespace).list().getItems().size()
-                + client.apps().deployments().inNamespace(namespace).list().getItems().size()
-                + client.apps().statefulSets().inNamespace(namespace).list().getItems().size()
-                + client.services().inNamespace(namespace).list().getItems().size()
-                + (int) client.pods().inNamespace(namespace).list().getItems().stream()
-                .filter(p -> p.getMetadata().getDeletionTimestamp() == null).count();
-        return left > 0 ? "other workloads or data still live in it" : null;
+        return null;
+    }
+
+    /** Not what Kubernetes puts in every namespace (its CA bundle, service account tokens), nor what is going away. */
+    private static boolean isSomeonesWork(HasMetadata object) {
+        if (object.getMetadata().getDeletionTimestamp() != null) {
+            return false;
+        }
+        if (object instanceof ConfigMap && "kube-root-ca.crt".equals(object.getMetadata().getName())) {
+            return false;
+        }
+        return !(object instanceof Secret secret && "kubernetes.io/service-account-token".equals(secret.getType()));
     }
 
     private void awaitGone(HasMetadata object, long deadline) {

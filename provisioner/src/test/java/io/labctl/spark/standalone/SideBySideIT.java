@@ -48,7 +48,7 @@ class SideBySideIT {
         assertThat(teardown.status()).as(teardown.err()).isZero();
         JsonNode result = JSON.readTree(teardown.out()).get(0);
         assertThat(result.path("namespaceDeleted").asBoolean()).isFalse();
-        assertThat(result.path("namespaceKeptBecause").asText()).isEqualTo("other workloads still live in it");
+        assertThat(result.path("namespaceKeptBecause").asText()).isEqualTo("other workloads or data still live in it");
 
         // Access reviews are "create" requests that store nothing; every other write must be a delete of alpha's.
         List<AuditLog.Event> deletes = testbed.auditLog().since(mark, e -> e.fromLabctl() && e.isWrite()
