@@ -36,9 +36,11 @@ public final class Cli {
     private Cli(CliContext context, GlobalOptions options) {
         this.context = context;
         this.options = options;
-        boolean colors = !options.noColor && !context.env().containsKey("NO_COLOR") && context.terminal();
+        // TERM=dumb (Emacs shells, some CI logs) understands neither colors nor rewriting a line in place.
+        boolean dumb = "dumb".equals(context.env().get("TERM"));
+        boolean colors = !options.noColor && !context.env().containsKey("NO_COLOR") && context.terminal() && !dumb;
         this.style = new Style(colors);
-        this.progress = new ConsoleProgress(context.err(), style, context.terminal());
+        this.progress = new ConsoleProgress(context.err(), style, context.terminal() && !dumb, options.quiet());
     }
 
     /** The helpers for the command whose spec is given (any depth below the root). */
@@ -87,7 +89,9 @@ public final class Cli {
     /** Connects and says on stderr which kubeconfig, context and namespace are used. */
     public KubeSession connect() {
         KubeSession session = context.connector().connect(target());
-        context.err().println(style.dim(session.describe()));
+        if (!options.quiet()) {
+            context.err().println(style.dim(session.describe()));
+        }
         return session;
     }
 

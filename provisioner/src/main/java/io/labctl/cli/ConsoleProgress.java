@@ -12,17 +12,23 @@ final class ConsoleProgress implements Progress {
     private final PrintWriter err;
     private final Style style;
     private final boolean rewriteInPlace;
+    private final boolean quiet;
     private final long start = System.nanoTime();
     private boolean statusLineOpen;
 
-    ConsoleProgress(PrintWriter err, Style style, boolean rewriteInPlace) {
+    /** @param quiet print nothing (-q): the result and errors still come out, through other paths */
+    ConsoleProgress(PrintWriter err, Style style, boolean rewriteInPlace, boolean quiet) {
         this.err = err;
         this.style = style;
         this.rewriteInPlace = rewriteInPlace;
+        this.quiet = quiet;
     }
 
     @Override
     public synchronized void step(String message) {
+        if (quiet) {
+            return;
+        }
         closeStatusLine();
         err.println(style.bold("==> ") + message);
         err.flush();
@@ -30,6 +36,9 @@ final class ConsoleProgress implements Progress {
 
     @Override
     public synchronized void update(String status) {
+        if (quiet) {
+            return;
+        }
         String line = "    [" + elapsed() + "] " + status;
         if (rewriteInPlace) {
             err.print("\r" + line + "\u001b[K");
@@ -42,6 +51,9 @@ final class ConsoleProgress implements Progress {
 
     @Override
     public synchronized void note(String message) {
+        if (quiet) {
+            return;
+        }
         closeStatusLine();
         err.println("    " + style.dim("- ") + message);
         err.flush();

@@ -8,9 +8,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * The one place errors become output: "error: WHAT" and "hint: NEXT STEP" on stderr, the exit code
@@ -35,10 +37,25 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         PrintWriter err = context.err();
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            // kubectl's way: say what was not understood, then what was probably meant.
+            String word = unmatched.getUnmatched().get(0);
+            err.println("error: unknown " + (word.startsWith("-") ? "option '" : "command '") + TerminalText.visible(word)
+                    + "' for `" + name + "`");
+            List<String> known = word.startsWith("-")
+                    ? cmd.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList()
+                    : List.copyOf(cmd.getSubcommands().keySet());
+            List<String> suggestions = Suggestions.closest(word.replaceFirst("=.*", ""), known);
+            err.println("hint: " + (suggestions.isEmpty() ? "see `" + name + " --help`"
+                    : "did you mean " + String.join(" or ", suggestions.stream().limit(3)
+                    .map(s -> "`" + name + " " + s + "`").toList()) + "?"));
+            return ExitCode.USAGE.status();
+        }
         // picocli's own messages start with "Error: "; ours already say "error: ".
         err.println("error: " + TerminalText.visible(ex.getMessage().replaceFirst("^Error: ", "")));
-        CommandLine cmd = ex.getCommandLine();
-        err.println("hint: see `" + cmd.getCommandSpec().qualifiedName() + " --help`");
+        err.println("hint: see `" + name + " --help`");
         return ExitCode.USAGE.status();
     }
 

@@ -31,8 +31,12 @@ public final class GlobalOptions {
     boolean[] verbose = new boolean[0];
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT,
-            description = "No colors (also when NO_COLOR is set or output is not a terminal).")
+            description = "No colors (also when NO_COLOR is set, TERM=dumb, or output is not a terminal).")
     boolean noColor;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "No progress on stderr, only the result and errors.")
+    boolean quiet;
 
     /** -n as given, or null (commands with a namespace of their own, e.g. kube-system, use theirs then). */
     public String namespaceOrNull() {
@@ -45,6 +49,10 @@ public final class GlobalOptions {
 
     public int verbosity() {
         return verbose == null ? 0 : verbose.length;
+    }
+
+    public boolean quiet() {
+        return quiet;
     }
 
     public OutputFormat output() {

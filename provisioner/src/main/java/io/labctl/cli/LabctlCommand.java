@@ -25,7 +25,9 @@ import java.util.List;
 
         versionProvider = VersionProvider.class,
         description = "Kubernetes lab clusters and Apache Spark on them, for courses.",
-        subcommands = {ClusterCommand.class, ImageCommand.class, DevicePluginCommand.class, SparkCommand.class, LabCommand.class, GradeCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {ClusterCommand.class, ImageCommand.class, DevicePluginCommand.class, SparkCommand.class,
+            LabCommand.class, GradeCommand.class, VersionCommand.class, NestedHelpCommand.class,
+            AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  labctl cluster up lab1 --workers 2           # k3s in Docker: a master and 2 worker nodes",
@@ -92,7 +94,8 @@ public final class LabctlCommand implements Runnable {
         // `labctl -n lab spark ...`: "lab" is also a subcommand's name, and picocli would
         // otherwise refuse it as the value of an option that comes before the subcommand.
         cmd.setAllowSubcommandsAsOptionParameters(true);
-        cmd.setUsageHelpWidth(110);
+        cmd.setUsageHelpWidth(110); // when the terminal's own width cannot be read
+        cmd.setUsageHelpAutoWidth(true);
         cmd.setExecutionExceptionHandler(errors);
         cmd.setParameterExceptionHandler(errors);
         cmd.registerConverter(java.time.Duration.class, new DurationConverter());

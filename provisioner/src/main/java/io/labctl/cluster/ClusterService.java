@@ -58,7 +58,9 @@ public final class ClusterService {
         progress.step("Preflight (" + spec.provider() + ")");
         List<PreflightProblem> problems = provider.preflight(spec);
         if (!problems.isEmpty()) {
-            problems.forEach(p -> progress.note(p.line()));
+            if (problems.size() > 1) {
+                problems.forEach(p -> progress.note(p.line())); // one problem is said once, by the error itself
+            }
             throw LabctlException.precondition(problems.size() == 1 ? problems.get(0).problem()
                             : problems.size() + " preflight checks failed (listed above); first: " + problems.get(0).problem(),
                     problems.get(0).fix() + (problems.get(0).hostLacksProvider()

@@ -70,10 +70,41 @@ class LabctlCommandTest {
     }
 
     @Test
-    void unknownOption_isAUsageError() {
+    void unknownOption_isAUsageError_withKubectlsDidYouMean() {
         CliRun r = CliRun.run(home, "spark", "deploy", "a", "--wrokers", "3");
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).contains("error: Unknown options: '--wrokers'").contains("labctl spark deploy --help");
+        assertThat(r.err()).isEqualTo("error: unknown option '--wrokers' for `labctl spark deploy`\n"
+                + "hint: did you mean `labctl spark deploy --workers`?\n");
+    }
+
+    @Test
+    void mistypedCommand_suggestsTheCommand_andNothingUnlikeIt() {
+        CliRun typo = CliRun.run(home, "sprak", "list");
+        CliRun nonsense = CliRun.run(home, "spark", "frobnicate");
+
+        assertThat(typo.status()).isEqualTo(2);
+        assertThat(typo.err()).isEqualTo("error: unknown command 'sprak' for `labctl`\nhint: did you mean `labctl spark`?\n");
+        assertThat(nonsense.err()).endsWith("hint: see `labctl spark --help`\n");
+    }
+
+    @Test
+    void helpAndVersion_asCommands_likeKubectl() throws Exception {
+        CliRun help = CliRun.run(home, "help", "spark", "deploy");
+        CliRun version = CliRun.run(home, "version", "-o", "json");
+
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).startsWith("Usage: labctl spark deploy");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(version.out()).path("spark").asText())
+                .isEqualTo("3.5.7");
+    }
+
+    @Test
+    void quiet_printsTheResultOnly() {
+        CliRun quiet = CliRun.run(home, "-q", "spark", "deploy", "spark-a", "-n", "lab", "--dry-run");
+
+        assertThat(quiet.status()).isZero();
+        assertThat(quiet.out()).contains("kind: Deployment");
+        assertThat(quiet.err()).isEmpty();
     }
 
     @Test

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code labctl cluster list}. */
-@Command(name = "list", description = "Every lab cluster labctl created or registered, with its provider, context and Ready nodes.")
+@Command(name = "list", description = "Every lab cluster labctl created or registered, with its provider, context and Ready nodes.",
+        footerHeading = "%nExamples:%n", footer = {"  labctl cluster list", "  labctl cluster list -o json"})
 public final class ClusterListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

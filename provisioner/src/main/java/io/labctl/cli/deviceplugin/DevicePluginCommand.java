@@ -7,6 +7,9 @@ import picocli.CommandLine.Spec;
 /** {@code labctl device-plugin ...}. */
 @Command(name = "device-plugin",
         description = "Install device plugins (NVIDIA's for real GPUs, labctl's virtual one for laptops) and see what nodes advertise.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  labctl device-plugin install --type virtual --count 4", "  labctl device-plugin status",
+            "  labctl device-plugin uninstall --type virtual"},
         subcommands = {DevicePluginInstallCommand.class, DevicePluginStatusCommand.class, DevicePluginUninstallCommand.class})
 public final class DevicePluginCommand implements Runnable {
     @Spec

@@ -17,9 +17,9 @@ import java.util.concurrent.Callable;
 
 /** {@code labctl device-plugin install}. */
 @Command(name = "install",
-        description = {"Install a device plugin as a DaemonSet (namespace kube-system unless -n) and wait until every node",
-            "it runs on advertises the devices. The virtual plugin is labctl's own (device-plugin/): N virtual devices",
-            "per node under a resource of your domain, handed to containers as LABCTL_VISIBLE_DEVICES."},
+        description = {"Install a device plugin as a DaemonSet and wait until every node it runs on advertises the devices.",
+            "The namespace is kube-system unless -n. The virtual plugin is labctl's own (device-plugin/): N virtual",
+            "devices per node under a resource of your domain, handed to containers as LABCTL_VISIBLE_DEVICES."},
         footerHeading = "%nExamples:%n",
         footer = {"  labctl device-plugin install --type virtual --count 4            # labctl.io/vgpu: 4 on each node",
             "  labctl device-plugin install --type virtual --resource example.edu/fpga --count 2",

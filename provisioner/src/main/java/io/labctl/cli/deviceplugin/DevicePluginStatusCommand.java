@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code labctl device-plugin status}. */
-@Command(name = "status", description = "Devices per node (capacity and allocatable of every vendor resource) and the plugin pods.")
+@Command(name = "status", description = "Devices per node (capacity and allocatable of every vendor resource) and the plugin pods.",
+        footerHeading = "%nExamples:%n", footer = {"  labctl device-plugin status", "  labctl device-plugin status -o json"})
 public final class DevicePluginStatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

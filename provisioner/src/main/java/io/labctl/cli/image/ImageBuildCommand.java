@@ -45,8 +45,11 @@ public final class ImageBuildCommand implements Callable<Integer> {
             description = "Build for this lab cluster: minikube clusters build inside minikube; others use docker build.")
     String cluster;
 
-    @Option(names = "--spark-version", paramLabel = "3.5.x") String sparkVersion;
-    @Option(names = "--hadoop-version", paramLabel = "3.3.x") String hadoopVersion;
+    @Option(names = "--spark-version", paramLabel = "3.5.x",
+            description = "Spark to build in (default: the Dockerfile's, the version labctl deploys).")
+    String sparkVersion;
+    @Option(names = "--hadoop-version", paramLabel = "3.3.x", description = "Hadoop to build in (default: the Dockerfile's).")
+    String hadoopVersion;
     @Option(names = "--base-image", paramLabel = "IMAGE", description = "The OS image (default: the Dockerfile's ubuntu:22.04).")
     String baseImage;
     @Option(names = "--spark-tgz", paramLabel = "FILE", description = "Local spark-VERSION-bin-hadoop3.tgz (with --hadoop-tgz).")
@@ -55,7 +58,8 @@ public final class ImageBuildCommand implements Callable<Integer> {
     Path hadoopTgz;
     @Option(names = "--spark-sha512", paramLabel = "HEX", description = "Expected SHA-512 (default: the .sha512 file beside it).")
     String sparkSha512;
-    @Option(names = "--hadoop-sha512", paramLabel = "HEX") String hadoopSha512;
+    @Option(names = "--hadoop-sha512", paramLabel = "HEX", description = "Expected SHA-512 (default: the .sha512 file beside it).")
+    String hadoopSha512;
     @Option(names = "--os-packages", paramLabel = "LIST",
             description = "apt packages to install; \"\" when --base-image already has Java, python3 and tini.")
     String osPackages;

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 
 /** {@code labctl image load --cluster NAME}. */
 @Command(name = "load",
-        description = {"Put the three Spark images on every node of a lab cluster, without a registry:",
+        description = {"Put the three Spark images on every node of a lab cluster, without a registry.",
             "k3s: docker save, then ctr images import in each node container; minikube: minikube image load;",
             "Vagrant: the archive over SSH (host key checked), then k3s ctr images import on each VM."},
         footerHeading = "%nExamples:%n",

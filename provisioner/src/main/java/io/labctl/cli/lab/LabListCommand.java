@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code labctl lab list}: the built-in labs. */
-@Command(name = "list", description = "List the built-in labs and their exercises.")
+@Command(name = "list", description = "List the built-in labs and their exercises.",
+        footerHeading = "%nExamples:%n", footer = {"  labctl lab list", "  labctl lab list -o json"})
 public final class LabListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code labctl lab types}: the check types a lab file may use. */
-@Command(name = "types", description = "List the check types lab files may use (for instructors writing labs).")
+@Command(name = "types", description = "List the check types lab files may use (for instructors writing labs).",
+        footerHeading = "%nExamples:%n", footer = {"  labctl lab types", "  labctl lab types -o json"})
 public final class LabTypesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -17,6 +17,9 @@ import java.util.concurrent.Callable;
 /** {@code labctl spark apps list|status|kill|logs}: native applications by submission id (namespace:driver-pod). */
 @Command(name = "apps",
         description = "Native-mode applications by submission id NAMESPACE:DRIVER-POD (globs allowed, e.g. 'lab:spark-pi-*').",
+        footerHeading = "%nExamples:%n",
+        footer = {"  labctl spark apps list -n lab", "  labctl spark apps logs lab:spark-pi-driver",
+            "  labctl spark apps kill 'lab:spark-pi-*'"},
         subcommands = {SparkAppsCommand.List.class, SparkAppsCommand.Status.class, SparkAppsCommand.Kill.class,
             SparkAppsCommand.Logs.class})
 public final class SparkAppsCommand implements Runnable {
@@ -40,7 +43,8 @@ public final class SparkAppsCommand implements Runnable {
         return out.toString();
     }
 
-    @Command(name = "list", description = "Native applications in the namespace (all namespaces with -A).")
+    @Command(name = "list", description = "Native applications in the namespace (all namespaces with -A).",
+            footerHeading = "%nExamples:%n", footer = {"  labctl spark apps list -n lab", "  labctl spark apps list -A -o json"})
     static final class List implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -105,7 +109,8 @@ public final class SparkAppsCommand implements Runnable {
         }
     }
 
-    @Command(name = "logs", description = "The driver's log of one application.")
+    @Command(name = "logs", description = "The driver's log of one application.",
+            footerHeading = "%nExamples:%n", footer = {"  labctl spark apps logs lab:spark-pi-driver"})
     static final class Logs implements Callable<Integer> {
         @Spec
         CommandSpec spec;

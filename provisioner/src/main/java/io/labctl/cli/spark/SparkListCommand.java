@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code labctl spark list}. */
-@Command(name = "list", description = "List the Spark clusters labctl deployed, with their workers as Kubernetes and Spark see them.")
+@Command(name = "list", description = "List the Spark clusters labctl deployed, with their workers as Kubernetes and Spark see them.",
+        footerHeading = "%nExamples:%n", footer = {"  labctl spark list -n lab", "  labctl spark list -A -o json"})
 public final class SparkListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

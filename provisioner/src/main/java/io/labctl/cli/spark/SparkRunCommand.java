@@ -26,8 +26,8 @@ import java.util.concurrent.Callable;
 
 /** {@code labctl spark run NAME pi | --py FILE | --jar JAR --class C [ARGS]}. */
 @Command(name = "run", sortOptions = false,
-        description = {"Run a Spark job against a cluster, from a pod in its namespace (client mode: the driver is",
-            "reachable by the executors, no host networking needed). Streams the driver's log and reports",
+        description = {"Run a Spark job against a cluster, from a pod in its namespace, streaming the driver's log.",
+            "Client mode: the driver is reachable by the executors, no host networking needed. Reports",
             "the application's final state from the master."},
         footerHeading = "%nExamples:%n",
         footer = {"  labctl spark run spark-a pi                     # SparkPi, 10 slices",

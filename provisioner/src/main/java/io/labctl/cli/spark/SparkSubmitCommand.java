@@ -26,8 +26,9 @@ import java.util.concurrent.Callable;
 
 /** {@code labctl spark submit --native}. */
 @Command(name = "submit",
-        description = {"Run an application in Spark's native Kubernetes mode: the driver and the executors are pods, created by",
-            "Spark's own submission client (spark-submit --master k8s://... --deploy-mode cluster). labctl prepares the",
+        description = {"Run an application in Spark's native Kubernetes mode: the driver and the executors are pods.",
+            "They are created by Spark's own submission client (spark-submit --master k8s://... --deploy-mode cluster).",
+            "labctl prepares the",
             "namespace (ServiceAccount, Role, RoleBinding the driver needs), submits from this machine when spark-submit",
             "is installed or else from a short-lived pod, and follows the driver to its end, streaming its log."},
         footerHeading = "%nExamples:%n",
@@ -61,7 +62,9 @@ public final class SparkSubmitCommand implements Callable<Integer> {
     @Option(names = "--executors", defaultValue = "2", description = "Executor pods (default: ${DEFAULT-VALUE}).")
     int executors;
 
-    @Option(names = "--executor-cores", paramLabel = "N") String executorCores;
+    @Option(names = "--executor-cores", paramLabel = "N",
+            description = "Cores per executor, also its CPU limit (default: Spark's, 1).")
+    String executorCores;
     @Option(names = "--executor-memory", paramLabel = "SIZE", defaultValue = "512m", description = "Default: ${DEFAULT-VALUE}.")
     String executorMemory;
     @Option(names = "--driver-memory", paramLabel = "SIZE", defaultValue = "512m", description = "Default: ${DEFAULT-VALUE}.")
