@@ -110,7 +110,7 @@ public final class SparkUiCommand implements Callable<Integer> {
             out.append("Its UI: ").append(s.bold(shown.url())).append(" on the machine that runs its driver\n");
             return out.toString();
         }
-        out.append("The Spark ").append(shown.ui()).append(" UI of ").append(shown.cluster()).append(": ")
+        out.append("Spark ").append(shown.ui()).append(" UI of ").append(shown.cluster()).append(": ")
                 .append(s.bold(shown.url())).append('\n');
         out.append("  forwarded to pod ").append(shown.pod()).append(" port ").append(shown.podPort())
                 .append(" through the API server; press Ctrl-C to stop\n");

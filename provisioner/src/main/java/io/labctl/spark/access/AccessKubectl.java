@@ -1,5 +1,6 @@
 package io.labctl.spark.access;
 
+import io.labctl.core.Durations;
 import io.labctl.core.ShellQuoting;
 import io.labctl.spark.standalone.SparkLabels;
 
@@ -59,7 +60,7 @@ public final class AccessKubectl {
             line.append(" -f");
         }
         if (request.since() != null) {
-            line.append(" --since=").append(request.since().toSeconds()).append('s');
+            line.append(" --since=").append(Durations.format(request.since()));
         }
         if (request.tail() != null) {
             line.append(" --tail=").append(request.tail());

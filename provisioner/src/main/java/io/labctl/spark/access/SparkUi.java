@@ -76,7 +76,7 @@ public final class SparkUi {
     private UiTarget app(String namespace, String cluster) {
         Optional<Pod> driver = pods.runningDriver(namespace, cluster);
         if (driver.isPresent()) {
-            return new UiTarget(namespace, cluster, Kind.APP, "application of driver pod " + name(driver.get()),
+            return new UiTarget(namespace, cluster, Kind.APP, "application",
                     name(driver.get()), DRIVER_UI_PORT, null,
                     List.of("the UI lives as long as the application; afterwards the master UI lists it as completed"));
         }
