@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -204,6 +203,6 @@ public final class SparkShell {
         for (int i = 0; i < 5; i++) {
             sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        return sb.toString();
     }
 }

@@ -10,6 +10,7 @@ import io.labctl.kube.Await;
 import io.labctl.kube.KubeErrors;
 import io.labctl.kube.PodDiagnosis;
 import io.labctl.spark.standalone.MasterStatus;
+import io.labctl.spark.standalone.SparkLabels;
 import io.labctl.spark.standalone.SparkMasterClient;
 import io.labctl.spark.standalone.SparkPorts;
 
@@ -174,8 +175,8 @@ public final class SparkUi {
 
     private String awaitNewMaster(UiTarget target, String old) {
         Pod next = Await.on(client, client.pods().inNamespace(target.namespace())
-                        .withLabels(io.labctl.spark.standalone.SparkLabels.component(target.cluster(),
-                                io.labctl.spark.standalone.SparkLabels.MASTER)), "a new master pod of " + target.cluster())
+                        .withLabels(SparkLabels.component(target.cluster(), SparkLabels.MASTER)),
+                        "a new master pod of " + target.cluster())
                 .reportingTo(progress)
                 .until(MASTER_RESTART_TIMEOUT, list -> ClusterPods.newest(ClusterPods.running(list))
                         .filter(p -> !name(p).equals(old))
