@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.labctl.core.ExitCode;
@@ -39,7 +40,7 @@ class PodLogStreamsTest {
     void follow_aPodThatAppearsLater_isFollowedFromItsFirstLine_untilInterrupted() throws Exception {
         expectLog("m-1", "old 1\nold 2\n");
         expectLog("m-2", "new 1\n");
-        client.resource(TestPods.ready("m-1", "master")).create();
+        client.resource(TestPods.ready("m-1", "master")).createOr(NonDeletingOperation::update);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         AtomicReference<Throwable> ended = new AtomicReference<>();
         Thread following = new Thread(() -> {
@@ -54,7 +55,7 @@ class PodLogStreamsTest {
         assertThat(lines.poll(20, TimeUnit.SECONDS)).isEqualTo("[pod/m-1/c] old 1");
         assertThat(lines.poll(20, TimeUnit.SECONDS)).isEqualTo("[pod/m-1/c] old 2");
 
-        client.resource(TestPods.ready("m-2", "master")).create(); // what a Deployment does after a deletion
+        client.resource(TestPods.ready("m-2", "master")).createOr(NonDeletingOperation::update); // what a Deployment does after a deletion
 
         assertThat(lines.poll(20, TimeUnit.SECONDS)).isEqualTo("[pod/m-2/c] new 1");
         following.interrupt();
@@ -66,7 +67,7 @@ class PodLogStreamsTest {
     @Test
     void follow_finished_endsTheFollowNormally() {
         expectLog("w-1", "line\n");
-        client.resource(TestPods.ready("w-1", "worker")).create();
+        client.resource(TestPods.ready("w-1", "worker")).createOr(NonDeletingOperation::update);
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         // finished once the one stream ran dry, as for a worker pod that ended
