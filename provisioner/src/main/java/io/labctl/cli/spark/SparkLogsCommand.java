@@ -19,10 +19,10 @@ import java.util.concurrent.Callable;
 
 /** {@code labctl spark logs NAME [--master | --worker N | --all] [-f] [--since D] [--tail N]}. */
 @Command(name = "logs", sortOptions = false,
-        description = {"Show the logs of a cluster's master (the default), one worker, or all of them, each line prefixed",
-            "with its pod and container like kubectl logs --prefix. With -f it keeps following, also across restarts:",
-            "the pod that replaces a deleted master (or a new worker, with --all) is followed from its first line.",
-            "Log lines go to stdout, the kubectl equivalent to stderr."},
+        description = {"Show or follow the logs of the master, a worker or all pods, prefixed by pod.",
+            "The master's log by default; each line starts with its pod and container like kubectl logs --prefix. With",
+            "-f it keeps following, also across restarts: the pod that replaces a deleted master (or a new worker, with",
+            "--all) is followed from its first line. Log lines go to stdout, the kubectl equivalent to stderr."},
         footerHeading = "%nExamples:%n",
         footer = {"  labctl spark logs spark-a                    # the master: registered workers, applications",
             "  labctl spark logs spark-a --worker 1 --tail 20",

@@ -18,9 +18,9 @@ import java.util.concurrent.Callable;
 
 /** {@code labctl spark shell NAME [--pyspark | --sql]}. */
 @Command(name = "shell", sortOptions = false,
-        description = {"An interactive Spark shell against a cluster: spark-shell (Scala, the default), pyspark or",
-            "spark-sql, in a pod in the cluster's namespace (client mode: the driver in that pod, the executors in the",
-            "workers), attached to this terminal. The pod is removed when the shell exits."},
+        description = {"An interactive spark-shell, pyspark or spark-sql in a pod, attached to this terminal.",
+            "It runs in the cluster's namespace in client mode (the driver in that pod, the executors in the workers)",
+            "and the pod is removed when the shell exits. spark-shell (Scala) is the default."},
         footerHeading = "%nExamples:%n",
         footer = {"  labctl spark shell spark-a --pyspark     # >>> spark.range(10).count()   then exit()",
             "  labctl spark shell spark-a              # scala> spark.range(10).count()   then :quit",

@@ -25,10 +25,10 @@ import java.util.concurrent.Callable;
 
 /** {@code labctl spark ui NAME [--app | --worker N] [--port LOCAL]}. */
 @Command(name = "ui", sortOptions = false,
-        description = {"Open a Spark web UI on this machine: the master's (8080: workers, cores, memory, applications),",
-            "a worker's (8081) or a running application's (4040), forwarded to a local port through the API server like",
-            "kubectl port-forward. Prints the URL and keeps forwarding until Ctrl-C; a restarted master is forwarded",
-            "again on the same port, a worker's or application's forward ends with its pod."},
+        description = {"Open a Spark web UI here (master 8080, worker 8081, running app 4040) until Ctrl-C.",
+            "The UI is forwarded to a local port through the API server, like kubectl port-forward; labctl prints the",
+            "URL and keeps forwarding until Ctrl-C. A restarted master is forwarded again on the same port; a worker's",
+            "or an application's forward ends with its pod."},
         footerHeading = "%nExamples:%n",
         footer = {"  labctl spark ui spark-a                 # http://localhost:8080: does the dashboard show all workers?",
             "  labctl spark ui spark-a --worker 2      # worker 2's UI (the master's links point at pod IPs)",
