@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
             "  labctl spark ui spark-a --port 0        # any free local port",
             "",
             "Exit codes: 130 stopped with Ctrl-C, 0 the forwarded worker or driver pod ended (or nothing to forward),",
-            "2 the local port is in use / no such worker, 3 no such cluster, 7 no master pod runs / no application runs."})
+            "2 the local port is in use / no such worker, 3 no such cluster, 6 a restarted master did not come back,",
+            "7 no master pod runs / no application runs."})
 public final class SparkUiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
