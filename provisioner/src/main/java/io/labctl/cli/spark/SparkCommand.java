@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         description = "Deploy, scale, use and remove Spark standalone clusters (master + workers + Service on 7077).",
         subcommands = {SparkDeployCommand.class, SparkScaleCommand.class, SparkRunCommand.class, SparkConnectCommand.class,
             SparkStatusCommand.class, SparkListCommand.class, SparkTeardownCommand.class, SparkSubmitCommand.class,
-            SparkAppsCommand.class})
+            SparkAppsCommand.class, SparkUiCommand.class, SparkLogsCommand.class, SparkShellCommand.class})
 public final class SparkCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,5 +1,6 @@
 package io.labctl.spark.pod;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -21,15 +22,33 @@ public final class SubmitArgsStep implements JobPodStep {
     public Pod apply(Pod previous, JobPodConfig config) {
         return new PodBuilder(previous)
                 .editSpec().editFirstContainer()
-                .addToEnv(new EnvVarBuilder().withName(POD_IP).withNewValueFrom().withNewFieldRef()
-                        .withFieldPath("status.podIP").endFieldRef().endValueFrom().build())
+                .addToEnv(podIpEnv())
                 .withArgs(submitArgs(config))
                 .endContainer().endSpec()
                 .build();
     }
 
+    /** The pod's IP as {@code POD_IP}, for {@code $(POD_IP)} in the arguments. */
+    static EnvVar podIpEnv() {
+        return new EnvVarBuilder().withName(POD_IP).withNewValueFrom().withNewFieldRef()
+                .withFieldPath("status.podIP").endFieldRef().endValueFrom().build();
+    }
+
     static List<String> submitArgs(JobPodConfig config) {
-        List<String> args = new ArrayList<>(List.of("spark-submit",
+        List<String> args = new ArrayList<>(List.of("spark-submit"));
+        args.addAll(clientModeOptions(config));
+        if (config.mainClass() != null) {
+            args.add("--class");
+            args.add(config.mainClass());
+        }
+        args.add(config.application());
+        args.addAll(config.appArgs());
+        return args;
+    }
+
+    /** The options spark-submit and the shells (spark-shell, pyspark, spark-sql) share for a driver in this pod. */
+    static List<String> clientModeOptions(JobPodConfig config) {
+        List<String> args = new ArrayList<>(List.of(
                 "--master", config.masterUrl(),
                 "--deploy-mode", "client",
                 "--name", config.appName(),
@@ -41,12 +60,6 @@ public final class SubmitArgsStep implements JobPodStep {
             args.add("--conf");
             args.add(e.getKey() + "=" + e.getValue());
         }
-        if (config.mainClass() != null) {
-            args.add("--class");
-            args.add(config.mainClass());
-        }
-        args.add(config.application());
-        args.addAll(config.appArgs());
         return args;
     }
 }

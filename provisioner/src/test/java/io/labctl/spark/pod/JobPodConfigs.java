@@ -20,4 +20,11 @@ final class JobPodConfigs {
         return new JobPodConfig(d.podName(), d.namespace(), d.labels(), d.image(), d.masterUrl(), d.appName(), null,
                 JobPodConfig.UPLOAD_DIR + "/wordcount.py", List.of("in.txt"), Map.of(), d.driverMemoryMib(), true);
     }
+
+    /** A shell pod: the application is the shell program, no main class, no arguments. */
+    static JobPodConfig shell(String program) {
+        JobPodConfig d = defaults();
+        return new JobPodConfig("spark-a-shell-x2b4c", d.namespace(), d.labels(), d.image(), d.masterUrl(),
+                "labctl-spark-a-" + program, null, program, List.of(), d.conf(), d.driverMemoryMib(), false);
+    }
 }
