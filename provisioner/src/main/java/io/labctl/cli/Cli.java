@@ -13,7 +13,9 @@ import io.labctl.kube.KubeTarget;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The per-invocation helpers a command needs: the global options, a connected session that says
@@ -115,10 +117,33 @@ public final class Cli {
                 case json -> context.out().println(JSON.writeValueAsString(result));
                 case yaml -> context.out().print(YAML.writeValueAsString(result));
                 case text -> context.out().print(text.apply(result, style));
+                // GlobalOptionScope refuses these before a command that prints no list runs.
+                case wide, name -> throw new IllegalStateException("-o " + options.output() + " on a result that is no list");
             }
         } catch (JsonProcessingException e) {
             throw new LabctlException(ExitCode.INTERNAL, "cannot format the result: " + e.getOriginalMessage(), null, e);
         }
         context.out().flush();
+    }
+
+    /**
+     * Prints a list: as {@link #print} does, plus kubectl's {@code -o wide} (the text table with more columns) and
+     * {@code -o name} (one name per line, what another labctl command takes as its argument).
+     */
+    public <R> void printList(List<R> rows, BiFunction<List<R>, Style, String> text, BiFunction<List<R>, Style, String> wide,
+                              Function<R, String> name) {
+        switch (options.output()) {
+            case wide -> {
+                progress.closeStatusLine();
+                context.out().print(wide.apply(rows, style));
+                context.out().flush();
+            }
+            case name -> {
+                progress.closeStatusLine();
+                rows.forEach(row -> context.out().println(name.apply(row)));
+                context.out().flush();
+            }
+            default -> print(rows, text);
+        }
     }
 }

@@ -42,11 +42,20 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             // kubectl's way: say what was not understood, then what was probably meant.
             String word = unmatched.getUnmatched().get(0);
+            var global = word.startsWith("-") ? cmd.getCommandSpec().root().findOption(word.replaceFirst("=.*", "")) : null;
+            if (global != null && cmd.getCommandSpec().findOption(word.replaceFirst("=.*", "")) == null) {
+                // A global option GlobalOptionScope took away from this command: it would do nothing here.
+                err.println("error: " + GlobalOptionScope.notUsed(cmd.getCommandSpec(), global));
+                err.println("hint: see `" + name + " --help`");
+                return ExitCode.USAGE.status();
+            }
             err.println("error: unknown " + (word.startsWith("-") ? "option '" : "command '") + TerminalText.visible(word)
                     + "' for `" + name + "`");
-            List<String> known = word.startsWith("-")
-                    ? cmd.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList()
-                    : List.copyOf(cmd.getSubcommands().keySet());
+            // Only long options get suggestions: every one-letter option is one edit away from any other.
+            List<String> known = word.startsWith("--")
+                    ? cmd.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names()))
+                            .filter(n -> n.startsWith("--")).toList()
+                    : word.startsWith("-") ? List.of() : List.copyOf(cmd.getSubcommands().keySet());
             List<String> suggestions = Suggestions.closest(word.replaceFirst("=.*", ""), known);
             err.println("hint: " + (suggestions.isEmpty() ? "see `" + name + " --help`"
                     : "did you mean " + String.join(" or ", suggestions.stream().limit(3)

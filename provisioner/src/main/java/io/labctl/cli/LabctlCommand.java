@@ -98,8 +98,13 @@ public final class LabctlCommand implements Runnable {
         cmd.setUsageHelpAutoWidth(true);
         cmd.setExecutionExceptionHandler(errors);
         cmd.setParameterExceptionHandler(errors);
+        cmd.setExecutionStrategy(parsed -> {
+            GlobalOptionScope.check(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cmd.registerConverter(java.time.Duration.class, new DurationConverter());
         cmd.getCommandSpec().usageMessage().footer(withExitCodes(cmd.getCommandSpec().usageMessage().footer()));
+        GlobalOptionScope.apply(cmd);
         ClusterUpCommand.describeProviders(cmd.getSubcommands().get("cluster").getSubcommands().get("up").getCommandSpec(),
                 ClusterWiring.providers(context));
         return cmd;

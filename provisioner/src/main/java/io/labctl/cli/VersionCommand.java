@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 @Command(name = "version", description = "Print labctl's version, the Spark version it deploys, and the Java it runs on.",
         footerHeading = "%nExamples:%n",
         footer = {"  labctl version", "  labctl version -o json"})
+@UsesGlobalOptions({GlobalOptionUse.RESULT})
 public final class VersionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,8 @@
 package io.labctl.cli.cluster;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -16,6 +18,7 @@ import java.util.concurrent.Callable;
             "Running it twice is fine."},
         footerHeading = "%nExamples:%n",
         footer = {"  labctl cluster down lab1"})
+@UsesGlobalOptions({GlobalOptionUse.RESULT})
 public final class ClusterDownCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

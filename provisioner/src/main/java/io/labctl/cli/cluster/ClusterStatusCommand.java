@@ -1,6 +1,8 @@
 package io.labctl.cli.cluster;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -13,6 +15,7 @@ import java.util.concurrent.Callable;
         description = "A cluster's machines (as its provider sees them), its nodes (as Kubernetes sees them) and how to reach it.",
         footerHeading = "%nExamples:%n",
         footer = {"  labctl cluster status lab1", "  labctl cluster status lab1 -o json"})
+@UsesGlobalOptions({GlobalOptionUse.RESULT})
 public final class ClusterStatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

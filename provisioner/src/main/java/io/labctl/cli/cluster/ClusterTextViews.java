@@ -41,4 +41,20 @@ final class ClusterTextViews {
         }
         return out.toString();
     }
+
+    /** {@code cluster list -o wide}: plus the kubeconfig file and whether the API server answered. */
+    static String listWide(List<ClusterView> clusters, Style s) {
+        if (clusters.isEmpty()) {
+            return list(clusters, s);
+        }
+        String format = "%-20s %-9s %-22s %-7s %-30s %-12s %s%n";
+        StringBuilder out = new StringBuilder(String.format(format, "NAME", "PROVIDER", "CONTEXT", "READY", "MACHINES",
+                "REACHABLE", "KUBECONFIG"));
+        for (ClusterView c : clusters) {
+            out.append(String.format(format, c.name(), c.provider(), c.context(),
+                    c.nodes().isEmpty() ? "-" : c.readyNodes() + "/" + c.nodes().size(), c.runtime(),
+                    c.reachable() == null ? "-" : c.reachable(), c.kubeconfig()));
+        }
+        return out.toString();
+    }
 }

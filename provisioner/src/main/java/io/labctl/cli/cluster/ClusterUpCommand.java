@@ -1,6 +1,8 @@
 package io.labctl.cli.cluster;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.cluster.ClusterService;
 import io.labctl.cluster.ClusterSpec;
 import io.labctl.cluster.KubeconfigStore;
@@ -37,6 +39,7 @@ import java.util.concurrent.Callable;
             "  labctl cluster up lab2 --provider minikube --driver docker",
             "  labctl cluster up lab3 --provider vagrant      # VirtualBox VMs, Ansible, k3s",
             "  labctl cluster up uni --provider existing --kubeconfig ~/uni.yaml --context course"})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.RESULT})
 public final class ClusterUpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,9 @@
 package io.labctl.cli.deviceplugin;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.DryRun;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.deviceplugin.DevicePluginInstaller;
 import io.labctl.deviceplugin.DevicePluginManifest;
 import io.labctl.deviceplugin.DevicePluginRequest;
@@ -25,6 +28,7 @@ import java.util.concurrent.Callable;
             "  labctl device-plugin install --type virtual --resource example.edu/fpga --count 2",
             "  labctl device-plugin install --type nvidia                        # real GPUs: nvidia.com/gpu",
             "  labctl device-plugin install --type virtual --dry-run -o yaml      # the DaemonSet, for kubectl apply"})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
 public final class DevicePluginInstallCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,8 +36,9 @@ public final class DevicePluginInstallCommand implements Callable<Integer> {
     @Mixin
     PluginOptions plugin;
 
-    @Option(names = "--dry-run", description = "Print the DaemonSet instead of applying it.")
-    boolean dryRun;
+    @Option(names = "--dry-run", arity = DryRun.ARITY, preprocessor = DryRun.AttachedValueOnly.class, paramLabel = "client",
+            description = "Print the DaemonSet instead of applying it.")
+    DryRun dryRun = DryRun.none;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3m",
             description = "How long to wait for the pods and the nodes' capacity (default: ${DEFAULT-VALUE}).")
@@ -43,7 +48,7 @@ public final class DevicePluginInstallCommand implements Callable<Integer> {
     public Integer call() {
         Cli cli = Cli.of(spec);
         DevicePluginRequest request = plugin.request(cli);
-        if (dryRun) {
+        if (dryRun.on()) {
             cli.out().print(DevicePluginManifest.yaml(request));
             cli.out().flush();
             return 0;

@@ -1,6 +1,8 @@
 package io.labctl.cli.deviceplugin;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.deviceplugin.DevicePluginInstaller;
 import io.labctl.deviceplugin.NodeDevices;
 import io.labctl.kube.KubeSession;
@@ -14,6 +16,7 @@ import java.util.concurrent.Callable;
 /** {@code labctl device-plugin status}. */
 @Command(name = "status", description = "Devices per node (capacity and allocatable of every vendor resource) and the plugin pods.",
         footerHeading = "%nExamples:%n", footer = {"  labctl device-plugin status", "  labctl device-plugin status -o json"})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
 public final class DevicePluginStatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,8 @@
 package io.labctl.cli.deviceplugin;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.deviceplugin.DevicePluginInstaller;
 import io.labctl.deviceplugin.DevicePluginRequest;
 import io.labctl.kube.KubeSession;
@@ -15,6 +17,7 @@ import java.util.concurrent.Callable;
 /** {@code labctl device-plugin uninstall}. */
 @Command(name = "uninstall", description = "Remove a device plugin's DaemonSet (twice is fine).",
         footerHeading = "%nExamples:%n", footer = {"  labctl device-plugin uninstall --type virtual"})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
 public final class DevicePluginUninstallCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,8 @@
 package io.labctl.cli.grade;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.cli.DurationConverter;
 import io.labctl.cli.lab.LabOptions;
 import io.labctl.core.ExitCode;
@@ -47,6 +49,7 @@ import java.util.concurrent.Callable;
                 "  labctl grade --lab spark-k8s --submission ./alice --part files --format gradescope --out results.json",
                 "  labctl grade --roster roster.yaml --format json,junit --out-dir grades/   # + grades/class.csv",
                 "  labctl grade --roster roster.yaml --only alice                           # regrade one student"})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.RESULT})
 public final class GradeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

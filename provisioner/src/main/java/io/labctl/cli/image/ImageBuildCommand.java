@@ -1,6 +1,9 @@
 package io.labctl.cli.image;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.DryRun;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.cli.cluster.ClusterWiring;
 import io.labctl.cluster.BuildEngine;
 import io.labctl.cluster.ClusterRecord;
@@ -33,6 +36,7 @@ import java.util.concurrent.Callable;
             "  labctl image build --cluster lab2                    # a minikube cluster: minikube image build",
             "  labctl image build --spark-tgz dist/spark-3.5.7-bin-hadoop3.tgz --hadoop-tgz dist/hadoop-3.3.6.tar.gz",
             "  labctl image build --dry-run                         # print the commands only"})
+@UsesGlobalOptions({GlobalOptionUse.RESULT})
 public final class ImageBuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -65,8 +69,9 @@ public final class ImageBuildCommand implements Callable<Integer> {
     String osPackages;
     @Option(names = "--dockerfiles", paramLabel = "DIR", description = "Dockerfiles to build (default: the checkout's dockerfiles/).")
     Path dockerfiles;
-    @Option(names = "--dry-run", description = "Print the build commands, build nothing.")
-    boolean dryRun;
+    @Option(names = "--dry-run", arity = DryRun.ARITY, preprocessor = DryRun.AttachedValueOnly.class, paramLabel = "client",
+            description = "Print the build commands, build nothing.")
+    DryRun dryRun = DryRun.none;
     @Option(names = "--no-device-plugin", description = "Do not build labctl/device-plugin (built FROM the base by default).")
     boolean noDevicePlugin;
 
@@ -80,7 +85,7 @@ public final class ImageBuildCommand implements Callable<Integer> {
                 noDevicePlugin ? null : home.resolve("device-plugin")).validate();
         BuildEngine engine = engine(cli);
         ImageBuilder builder = new ImageBuilder(new ProcessRunner(cli.env()));
-        if (dryRun) {
+        if (dryRun.on()) {
             try (BuildContext context = BuildContext.prepare(request)) {
                 List<String> commands = builder.plan(request, engine, context).stream().map(Command::display).toList();
                 cli.print(Map.of("images", ImageBuilder.built(request), "commands", commands),

@@ -2,6 +2,8 @@ package io.labctl.cli.image;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.cli.cluster.ClusterWiring;
 import io.labctl.cluster.ClusterRecord;
 import io.labctl.cluster.ClusterService;
@@ -24,6 +26,7 @@ import java.util.concurrent.Callable;
             "Vagrant: the archive over SSH (host key checked), then k3s ctr images import on each VM."},
         footerHeading = "%nExamples:%n",
         footer = {"  labctl image load --cluster lab1", "  labctl image load --cluster lab1 --tag 3.5.7-mine"})
+@UsesGlobalOptions({GlobalOptionUse.RESULT})
 public final class ImageLoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

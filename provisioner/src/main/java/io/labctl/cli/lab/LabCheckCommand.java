@@ -1,6 +1,8 @@
 package io.labctl.cli.lab;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.core.ExitCode;
 import io.labctl.grading.CheckStatus;
 import io.labctl.grading.GradeReport;
@@ -33,6 +35,7 @@ import java.util.concurrent.Callable;
                 "Exit 0 when every check passed, 9 when some did not, 4 when the cluster could not be reached."},
         footerHeading = "%nExamples:%n",
         footer = {"  labctl lab check ex3", "  labctl lab check ex2 ex3 --submission ~/lab3", "  labctl lab check --part files --submission ."})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
 public final class LabCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,7 +65,7 @@ public final class LabCheckCommand implements Callable<Integer> {
                 .grade(null, lab, vars, selection, target, submission);
         ReportFormat format = switch (cli.options().output()) {
             case json, yaml -> ReportFormat.json;
-            case text -> ReportFormat.text;
+            case text, wide, name -> ReportFormat.text; // wide and name are refused before (no list)
         };
         try {
             ReportWriters.forFormat(format).write(report, cli.out());

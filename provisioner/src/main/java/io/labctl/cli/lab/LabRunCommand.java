@@ -1,6 +1,9 @@
 package io.labctl.cli.lab;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.DryRun;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.cli.LabctlCommand;
 import io.labctl.core.LabctlException;
 import io.labctl.core.ShellQuoting;
@@ -34,6 +37,7 @@ import java.util.concurrent.Callable;
         + "by side), explaining each and printing the kubectl equivalent.",
         footerHeading = "%nExamples:%n",
         footer = {"  labctl lab run ex3", "  labctl lab run ex4 --from-step 2", "  labctl lab run ex4 --dry-run"})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE})
 public final class LabRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,8 +51,9 @@ public final class LabRunCommand implements Callable<Integer> {
     @Option(names = "--from-step", paramLabel = "N", defaultValue = "1", description = "Start at step N (default: 1).")
     int fromStep;
 
-    @Option(names = "--dry-run", description = "Print the steps and their commands; run nothing.")
-    boolean dryRun;
+    @Option(names = "--dry-run", arity = DryRun.ARITY, preprocessor = DryRun.AttachedValueOnly.class, paramLabel = "client",
+            description = "Print the steps and their commands; run nothing.")
+    DryRun dryRun = DryRun.none;
 
     @Override
     public Integer call() {
@@ -75,7 +80,7 @@ public final class LabRunCommand implements Callable<Integer> {
                 List<String> args = step.labctl().stream().map(a -> LabLoader.substitute(a, vars)).toList();
                 // Quoted as a shell reads it back: a --set value with a space or ';' must not become two words.
                 cli.out().println("  $ labctl " + ShellQuoting.command(args));
-                if (!dryRun) {
+                if (!dryRun.on()) {
                     cli.out().flush();
                     int status = runStep(cli, args);
                     if (status != 0) {
@@ -91,7 +96,7 @@ public final class LabRunCommand implements Callable<Integer> {
             }
         }
         cli.out().println();
-        cli.out().println((dryRun ? "Dry run: nothing was run. " : "Done. ") + "Check your work: labctl lab check " + ex.id());
+        cli.out().println((dryRun.on() ? "Dry run: nothing was run. " : "Done. ") + "Check your work: labctl lab check " + ex.id());
         cli.out().flush();
         return 0;
     }

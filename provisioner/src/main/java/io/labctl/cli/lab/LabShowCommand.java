@@ -1,6 +1,8 @@
 package io.labctl.cli.lab;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.core.LabctlException;
 import io.labctl.core.ShellQuoting;
 import io.labctl.core.TerminalText;
@@ -24,6 +26,7 @@ import java.util.concurrent.Callable;
 /** {@code labctl lab show [EX]}: the guide of an exercise (or an overview of the lab). */
 @Command(name = "show", description = "Print an exercise's guide: what to do and why, the labctl commands with their "
         + "kubectl equivalents, and the checks with their points. Without EX: the lab's overview.")
+@UsesGlobalOptions({GlobalOptionUse.NAMESPACE})
 public final class LabShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

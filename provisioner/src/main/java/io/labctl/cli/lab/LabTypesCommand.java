@@ -1,6 +1,8 @@
 package io.labctl.cli.lab;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.grading.CheckTypes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,6 +13,7 @@ import java.util.concurrent.Callable;
 /** {@code labctl lab types}: the check types a lab file may use. */
 @Command(name = "types", description = "List the check types lab files may use (for instructors writing labs).",
         footerHeading = "%nExamples:%n", footer = {"  labctl lab types", "  labctl lab types -o json"})
+@UsesGlobalOptions({GlobalOptionUse.RESULT})
 public final class LabTypesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,8 @@
 package io.labctl.cli.spark;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.cli.Style;
 import io.labctl.kube.KubeSession;
 import io.labctl.spark.nativemode.SparkApps;
@@ -43,8 +45,26 @@ public final class SparkAppsCommand implements Runnable {
         return out.toString();
     }
 
+    /** {@code -o wide}: plus the driver's node and start time. */
+    static String wideTable(java.util.List<SparkApps.App> apps, Style s) {
+        if (apps.isEmpty()) {
+            return table(apps, s);
+        }
+        String format = "%-44s %-12s %-10s %-10s %-26s %-20s %s%n";
+        StringBuilder out = new StringBuilder(String.format(format, "SUBMISSION ID", "NAME", "DRIVER", "EXECUTORS", "APP ID",
+                "NODE", "AGE"));
+        java.time.Instant now = java.time.Instant.now();
+        for (SparkApps.App a : apps) {
+            out.append(String.format(format, a.submissionId(), a.name(), a.phase(), a.executors(), a.appId(),
+                    a.node() == null ? "-" : a.node(), io.labctl.cli.Ages.since(a.started(), now)));
+        }
+        return out.toString();
+    }
+
     @Command(name = "list", description = "Native applications in the namespace (all namespaces with -A).",
-            footerHeading = "%nExamples:%n", footer = {"  labctl spark apps list -n lab", "  labctl spark apps list -A -o json"})
+            footerHeading = "%nExamples:%n", footer = {"  labctl spark apps list -n lab", "  labctl spark apps list -A -o wide",
+                "  labctl spark apps list -A -o name   # submission ids, for apps status/logs/kill"})
+    @UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.LIST})
     static final class List implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -56,7 +76,8 @@ public final class SparkAppsCommand implements Runnable {
         public Integer call() {
             Cli cli = Cli.of(spec);
             try (KubeSession session = cli.connect()) {
-                cli.print(new SparkApps(session.client()).list(all ? null : session.namespace()), SparkAppsCommand::table);
+                cli.printList(new SparkApps(session.client()).list(all ? null : session.namespace()), SparkAppsCommand::table,
+                        SparkAppsCommand::wideTable, SparkApps.App::submissionId);
             }
             return 0;
         }
@@ -64,6 +85,7 @@ public final class SparkAppsCommand implements Runnable {
 
     @Command(name = "status", description = "The driver's state and the executors of matching applications.",
             footerHeading = "%nExamples:%n", footer = {"  labctl spark apps status lab:spark-pi-driver", "  labctl spark apps status 'spark-pi-*'   # every namespace"})
+    @UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
     static final class Status implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -85,6 +107,7 @@ public final class SparkAppsCommand implements Runnable {
     @Command(name = "kill", description = "Stop matching applications: delete their driver pods (executors go with them).",
             footerHeading = "%nExamples:%n", footer = {"  labctl spark apps kill 'lab:spark-pi-*'",
                 "  kubectl delete pod -n lab spark-pi-driver --grace-period=5   # the same by hand"})
+    @UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
     static final class Kill implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -111,6 +134,7 @@ public final class SparkAppsCommand implements Runnable {
 
     @Command(name = "logs", description = "The driver's log of one application.",
             footerHeading = "%nExamples:%n", footer = {"  labctl spark apps logs lab:spark-pi-driver"})
+    @UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE})
     static final class Logs implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -1,6 +1,8 @@
 package io.labctl.cli.spark;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.core.ShellQuoting;
@@ -37,6 +39,7 @@ import java.util.concurrent.Callable;
             "  eval \"$(labctl spark connect spark-a --print-env)\"    # the settings in your own shell",
             "",
             "Exit codes: 0 the job succeeded, 7 a check failed (versions, no route from the pods), 8 the job failed."})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
 public final class SparkConnectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

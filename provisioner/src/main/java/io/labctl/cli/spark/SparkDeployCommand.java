@@ -1,18 +1,15 @@
 package io.labctl.cli.spark;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
 import io.labctl.cli.Cli;
-import io.labctl.cli.OutputFormat;
-import io.labctl.core.LabctlException;
+import io.labctl.cli.DryRun;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.kube.KubeSession;
-import io.labctl.kube.Namespaces;
 import io.labctl.spark.standalone.DeployResult;
 import io.labctl.spark.standalone.Expose;
 import io.labctl.spark.standalone.SparkClusterSpec;
 import io.labctl.spark.standalone.SparkImages;
 import io.labctl.spark.standalone.StandaloneDeployer;
-import io.labctl.spark.standalone.StandaloneManifests;
 import io.labctl.spark.standalone.VolumeSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +33,7 @@ import java.util.concurrent.Callable;
             "  labctl spark deploy spark-b -n lab --workers 3 --worker-cores 2 --worker-memory 2g",
             "  labctl spark deploy spark-a --volume data=pvc:1Gi               # shared storage at /data/data",
             "  labctl spark deploy spark-a --dry-run -o yaml > spark-a.yaml   # exactly what would be applied"})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
 public final class SparkDeployCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -88,8 +86,9 @@ public final class SparkDeployCommand implements Callable<Integer> {
     @Mixin
     WaitOptions waitOptions;
 
-    @Option(names = "--dry-run", description = "Print the objects that would be applied (YAML, or JSON with -o json); change nothing.")
-    boolean dryRun;
+    @Option(names = "--dry-run", arity = DryRun.ARITY, preprocessor = DryRun.AttachedValueOnly.class, paramLabel = "client",
+            description = "Print the objects that would be applied (YAML, or JSON with -o json); change nothing.")
+    DryRun dryRun = DryRun.none;
 
     @Override
     public Integer call() {
@@ -97,9 +96,9 @@ public final class SparkDeployCommand implements Callable<Integer> {
         if (image != null) {
             SparkImages.requirePinned("--image", image);
         }
-        if (dryRun) {
+        if (dryRun.on()) {
             SparkClusterSpec clusterSpec = toSpec(cli.offlineNamespace()).validate();
-            printDryRun(cli, clusterSpec);
+            SparkDryRun.printDeploy(cli, clusterSpec);
             return 0;
         }
         toSpec("default").validate(); // bad input fails before any connection
@@ -119,33 +118,5 @@ public final class SparkDeployCommand implements Callable<Integer> {
                 .expose(expose).nodePort(nodePort).nodeSelector(nodeSelector).tolerations(tolerations)
                 .volumes(volumes)
                 .build();
-    }
-
-    /**
-     * The objects deploy would apply, the Namespace first when labctl would create it, so that `kubectl apply -f`
-     * of the output works on a fresh cluster too. YAML (also for -o text: a dry run's result is the manifest
-     * itself) keeps the templates' comments; -o json gives a List.
-     */
-    private static void printDryRun(Cli cli, SparkClusterSpec clusterSpec) {
-        List<HasMetadata> extra = new ArrayList<>();
-        String namespace = clusterSpec.namespace();
-        if (!Namespaces.isBuiltIn(namespace)) {
-            try (KubeSession session = cli.connect()) {
-                Namespaces.wouldCreate(session.client(), namespace).ifPresent(extra::add);
-            } catch (LabctlException e) {
-                cli.progress().note("cannot tell whether namespace " + namespace + " exists (" + e.getMessage()
-                        + "); the YAML includes it, without labctl's created-by mark");
-                extra.add(Namespaces.unmarked(namespace));
-            }
-        }
-        StandaloneManifests manifests = new StandaloneManifests();
-        if (cli.options().output() == OutputFormat.json) {
-            List<HasMetadata> items = new ArrayList<>(extra);
-            items.addAll(manifests.render(clusterSpec).inApplyOrder());
-            cli.print(new KubernetesListBuilder().withItems(items).build(), (list, style) -> "");
-        } else {
-            cli.out().print(manifests.toYaml(clusterSpec, extra));
-            cli.out().flush();
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.labctl.cli.spark;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.kube.KubeSession;
 import io.labctl.kube.PodLogStreams;
 import io.labctl.spark.access.ClusterLogs;
@@ -30,6 +32,7 @@ import java.util.concurrent.Callable;
             "",
             "Exit codes: 0 done (or the followed worker's pod ended), 130 stopped with Ctrl-C, 2 bad option or no such",
             "worker, 3 no such cluster."})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE})
 public final class SparkLogsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

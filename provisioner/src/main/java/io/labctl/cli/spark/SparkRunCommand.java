@@ -1,6 +1,8 @@
 package io.labctl.cli.spark;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.cli.OutputFormat;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
@@ -35,6 +37,7 @@ import java.util.concurrent.Callable;
             "  labctl spark run spark-a --py wordcount.py -- input.txt",
             "  labctl spark run spark-a --py local:///opt/spark/examples/src/main/python/pi.py",
             "  labctl spark run spark-a --jar app.jar --class org.example.Main"})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
 public final class SparkRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

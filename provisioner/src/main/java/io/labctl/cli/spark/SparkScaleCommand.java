@@ -1,6 +1,9 @@
 package io.labctl.cli.spark;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.DryRun;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.kube.KubeSession;
 import io.labctl.spark.standalone.DeployResult;
 import io.labctl.spark.standalone.SparkClusterSpec;
@@ -19,7 +22,9 @@ import java.util.concurrent.Callable;
         description = {"Change the number of workers (up or down) and wait until the master reports exactly that many ALIVE.",
             "Prints the plain kubectl commands that do the same."},
         footerHeading = "%nExamples:%n",
-        footer = {"  labctl spark scale spark-a --workers 3", "  labctl spark scale spark-a --workers 1 -n lab"})
+        footer = {"  labctl spark scale spark-a --workers 3", "  labctl spark scale spark-a --workers 1 -n lab",
+            "  labctl spark scale spark-a --workers 3 --dry-run    # the objects it would apply, for kubectl apply -f"})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
 public final class SparkScaleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,14 +38,22 @@ public final class SparkScaleCommand implements Callable<Integer> {
     @Mixin
     WaitOptions waitOptions;
 
+    @Option(names = "--dry-run", arity = DryRun.ARITY, preprocessor = DryRun.AttachedValueOnly.class, paramLabel = "client",
+            description = "Print the objects scale would apply (the recorded cluster with the new count); change nothing.")
+    DryRun dryRun = DryRun.none;
+
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
         SparkClusterSpec.requireClusterName(name);
         SparkClusterSpec.requireWorkerCount(workers);
         try (KubeSession session = cli.connect()) {
-            DeployResult result = new StandaloneScaler(session.client(), cli.progress())
-                    .scale(session.namespace(), name, workers, waitOptions.toDeployOptions());
+            StandaloneScaler scaler = new StandaloneScaler(session.client(), cli.progress());
+            if (dryRun.on()) {
+                SparkDryRun.printScale(cli, scaler.plan(session.namespace(), name, workers));
+                return 0;
+            }
+            DeployResult result = scaler.scale(session.namespace(), name, workers, waitOptions.toDeployOptions());
             cli.print(result, SparkTextViews::scaled);
         }
         return 0;

@@ -1,6 +1,8 @@
 package io.labctl.cli.spark;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.cli.RawTerminal;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
@@ -28,6 +30,7 @@ import java.util.concurrent.Callable;
             "",
             "Exit codes: 0 the shell exited normally, 8 it exited with an error, 2 not a terminal, 3 no such cluster,",
             "7 the pod cannot start."})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE})
 public final class SparkShellCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

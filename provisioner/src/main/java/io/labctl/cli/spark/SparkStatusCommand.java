@@ -1,6 +1,8 @@
 package io.labctl.cli.spark;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.kube.KubeSession;
 import io.labctl.spark.standalone.ClusterStatus;
 import io.labctl.spark.standalone.SparkClusterSpec;
@@ -20,6 +22,7 @@ import java.util.concurrent.Callable;
                 + "cores, memory, apps) and the URLs. Without NAME: every cluster in the namespace.",
         footerHeading = "%nExamples:%n",
         footer = {"  labctl spark status spark-a", "  labctl spark status -A -o json"})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
 public final class SparkStatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,8 @@
 package io.labctl.cli.spark;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.exec.ProcessRunner;
@@ -39,6 +41,7 @@ import java.util.concurrent.Callable;
             "  labctl spark apps list -n lab                      # then: status, logs, kill with submission ids",
             "",
             "Exit codes: 0 the driver Succeeded, 8 it Failed, others as for every command."})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
 public final class SparkSubmitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,8 @@
 package io.labctl.cli.spark;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.kube.KubeSession;
 import io.labctl.spark.standalone.SparkClusterSpec;
 import io.labctl.spark.standalone.StandaloneClusters;
@@ -26,6 +28,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  labctl spark teardown spark-a", "  labctl spark teardown --all -n lab",
             "  labctl spark teardown spark-a --keep-data    # the PVCs (and their files) stay"})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
 public final class SparkTeardownCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -115,6 +115,23 @@ final class SparkTextViews {
         return out.toString();
     }
 
+    /** {@code spark list -o wide}: the list plus the image and the age, as kubectl's wide adds columns. */
+    static String listWide(List<ClusterStatus.Summary> rows, Style s) {
+        if (rows.isEmpty()) {
+            return list(rows, s);
+        }
+        String format = "%-20s %-24s %-14s %-13s %-56s %-36s %s%n";
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, format,
+                "NAMESPACE", "NAME", "WORKER PODS", "SPARK ALIVE", "MASTER", "IMAGE", "AGE"));
+        java.time.Instant now = java.time.Instant.now();
+        for (ClusterStatus.Summary r : rows) {
+            out.append(String.format(Locale.ROOT, format, r.namespace(), r.name(), r.workersReady() + "/" + r.workersDesired(),
+                    r.aliveWorkers() == null ? "?" : r.aliveWorkers().toString(), r.masterUrl(),
+                    r.image() == null ? "-" : r.image(), io.labctl.cli.Ages.since(r.created(), now)));
+        }
+        return out.toString();
+    }
+
     static String tornDown(List<TeardownResult> results, Style s) {
         if (results.isEmpty()) {
             return "No Spark clusters to remove.\n";

@@ -1,6 +1,8 @@
 package io.labctl.cli.spark;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.GlobalOptionUse;
+import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.cli.Style;
 import io.labctl.cluster.ClusterRegistry;
 import io.labctl.cluster.minikube.MinikubeProfile;
@@ -38,6 +40,7 @@ import java.util.concurrent.Callable;
             "Exit codes: 130 stopped with Ctrl-C, 0 the forwarded worker or driver pod ended (or nothing to forward),",
             "2 the local port is in use / no such worker, 3 no such cluster, 6 a restarted master did not come back,",
             "7 no master pod runs / no application runs."})
+@UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
 public final class SparkUiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

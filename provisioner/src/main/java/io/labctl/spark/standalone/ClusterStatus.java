@@ -45,7 +45,8 @@ public record ClusterStatus(String name, String namespace, Replicas master, Repl
     }
 
     /** One row of {@code labctl spark list}. */
+    /** One row of {@code spark list}; image and created are the worker Deployment's (null when it is gone). */
     public record Summary(String namespace, String name, int workersDesired, int workersReady, Integer aliveWorkers,
-                          String masterUrl) {
+                          String masterUrl, String image, String created) {
     }
 }

@@ -66,7 +66,9 @@ public final class StandaloneInspector {
             Integer alive = readSpark(ref.namespace(), ref.name()).map(MasterStatus::aliveWorkerCount).orElse(null);
             rows.add(new ClusterStatus.Summary(ref.namespace(), ref.name(), r.desired(), r.ready(), alive,
                     "spark://" + SparkLabels.masterService(ref.name()) + "." + ref.namespace() + ".svc:"
-                            + SparkPorts.SPARK_RPC_PORT));
+                            + SparkPorts.SPARK_RPC_PORT,
+                    workers == null ? null : workers.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
+                    workers == null ? null : workers.getMetadata().getCreationTimestamp()));
         }
         return rows;
     }

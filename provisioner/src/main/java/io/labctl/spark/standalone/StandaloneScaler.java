@@ -17,17 +17,27 @@ public final class StandaloneScaler {
         this.progress = progress;
     }
 
-    public DeployResult scale(String namespace, String name, int workers, DeployOptions options) {
+    /** What scaling would do: the cluster's recorded spec with the new count, and the live count it starts from. */
+    public record ScalePlan(SparkClusterSpec wanted, int currentWorkers) {
+    }
+
+    /** Reads only: the plan for {@link #scale}, and for {@code --dry-run}. NOT_FOUND when there is no such cluster. */
+    public ScalePlan plan(String namespace, String name, int workers) {
         SparkClusterSpec.requireWorkerCount(workers);
         StandaloneClusters clusters = new StandaloneClusters(client);
         SparkClusterSpec recorded = clusters.recordedSpec(clusters.requireMaster(namespace, name));
-        SparkClusterSpec wanted = recorded.withNamespace(namespace).withWorkers(workers);
         var workerDeployment = client.apps().deployments().inNamespace(namespace)
                 .withName(SparkLabels.workerDeployment(name)).get();
         // The live replica count, not the recorded one: someone may have run `kubectl scale` since.
         int current = workerDeployment == null || workerDeployment.getSpec().getReplicas() == null
                 ? recorded.workers() : workerDeployment.getSpec().getReplicas();
-        progress.step("Scaling " + name + " from " + current + " to " + workers + " workers");
+        return new ScalePlan(recorded.withNamespace(namespace).withWorkers(workers), current);
+    }
+
+    public DeployResult scale(String namespace, String name, int workers, DeployOptions options) {
+        ScalePlan plan = plan(namespace, name, workers);
+        SparkClusterSpec wanted = plan.wanted();
+        progress.step("Scaling " + name + " from " + plan.currentWorkers() + " to " + workers + " workers");
         DeployResult result = new StandaloneDeployer(client, progress).deploy(wanted, options);
         return new DeployResult(result.name(), result.namespace(), result.workers(), result.createdNamespace(),
                 result.objects(), result.readiness(), result.endpoints(), KubectlEquivalents.scale(wanted));

@@ -1,0 +1,73 @@
+package io.labctl.cli.spark;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.labctl.cli.CliRun;
+import io.labctl.cli.MockKubeconfig;
+import io.labctl.kube.MockApiTest;
+import io.labctl.spark.access.MockCluster;
+import io.labctl.spark.standalone.SparkLabels;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tier: mock API server (CLI in-process). spark list -o wide|name, spark scale --dry-run; live in SparkLifecycleIT. */
+@MockApiTest
+@EnableKubernetesMockClient(crud = true)
+class SparkListAndScaleCommandTest {
+    KubernetesClient client;
+
+    @TempDir
+    Path home;
+    Path kubeconfig;
+
+    @BeforeEach
+    void cluster() throws IOException {
+        MockCluster.deploy(client);
+        kubeconfig = MockKubeconfig.write(client, home);
+    }
+
+    @Test
+    void list_name_givesWhatTheOtherCommandsTake_andWithA_theNamespaceToo() {
+        CliRun name = CliRun.run(home, "--kubeconfig", kubeconfig.toString(), "spark", "list", "-o", "name");
+        CliRun all = CliRun.run(home, "--kubeconfig", kubeconfig.toString(), "spark", "list", "-A", "-o", "name");
+
+        assertThat(name.status()).as(name.err()).isZero();
+        assertThat(name.out()).isEqualTo("spark-a\n");
+        assertThat(all.out()).isEqualTo("lab/spark-a\n");
+    }
+
+    @Test
+    void list_wide_addsTheImageAndTheAge() {
+        CliRun wide = CliRun.run(home, "--kubeconfig", kubeconfig.toString(), "spark", "list", "-o", "wide");
+
+        assertThat(wide.status()).as(wide.err()).isZero();
+        assertThat(wide.out().lines().findFirst().orElseThrow()).contains("NAMESPACE", "IMAGE", "AGE");
+        assertThat(wide.out()).contains("labctl/spark-worker:3.5.7");
+    }
+
+    @Test
+    void scale_dryRun_printsTheClusterWithTheNewCount_andChangesNothing() {
+        CliRun dry = CliRun.run(home, "--kubeconfig", kubeconfig.toString(), "spark", "scale", "spark-a", "--workers", "3",
+                "--dry-run");
+
+        assertThat(dry.status()).as(dry.err()).isZero();
+        assertThat(dry.err()).contains("dry run: spark-a would go from 2 to 3 workers; nothing was changed");
+        assertThat(dry.out()).contains("name: spark-a-worker").contains("replicas: 3");
+        assertThat(client.apps().deployments().inNamespace(MockCluster.NS).withName(SparkLabels.workerDeployment("spark-a"))
+                .get().getSpec().getReplicas()).isEqualTo(2);
+    }
+
+    @Test
+    void scale_dryRun_ofAClusterThatIsNotThere_isExit3() {
+        CliRun dry = CliRun.run(home, "--kubeconfig", kubeconfig.toString(), "spark", "scale", "spark-b", "--workers", "3",
+                "--dry-run");
+
+        assertThat(dry.status()).isEqualTo(3);
+    }
+}
