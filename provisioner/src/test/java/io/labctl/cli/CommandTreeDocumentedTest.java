@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tier: unit (the picocli model, in-process). Help is the manual a student reads first: every command says what it
  * does in one sentence (the line `labctl spark --help` lists), shows examples, and every option and parameter says
- * what it is for. Walks the whole tree, so a new command cannot skip it.
+ * what it is for, and names its value. Walks the whole tree, so a new command cannot skip it.
  */
 class CommandTreeDocumentedTest {
     @TempDir
@@ -43,6 +43,10 @@ class CommandTreeDocumentedTest {
             for (OptionSpec option : command.options()) {
                 if (option.description().length == 0 || option.description()[0].isBlank()) {
                     problems.add(name + " " + option.longestName() + ": no description");
+                }
+                // picocli's fallback label is the Java field's name (<workerCores>): say what the value is instead.
+                if (option.arity().max() > 0 && option.paramLabel().startsWith("<")) {
+                    problems.add(name + " " + option.longestName() + ": no value label (paramLabel)");
                 }
             }
             for (PositionalParamSpec parameter : command.positionalParameters()) {

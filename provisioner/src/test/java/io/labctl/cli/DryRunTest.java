@@ -39,4 +39,12 @@ class DryRunTest {
         assertThat(none.status()).isEqualTo(2);
         assertThat(none.err()).contains("does not exist");
     }
+
+    @Test
+    void workerMemory_asKubernetesWritesIt_reachesSparkInItsOwnForm() {
+        CliRun r = CliRun.run(home, "-q", "spark", "deploy", "spark-a", "--worker-memory", "1536Mi", "--dry-run");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("- name: SPARK_WORKER_MEMORY\\n\\s+value: 1536m\\n");
+    }
 }

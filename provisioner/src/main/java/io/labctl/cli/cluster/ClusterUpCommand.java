@@ -49,10 +49,10 @@ public final class ClusterUpCommand implements Callable<Integer> {
 
     static final String PROVIDER_OPTION = "--provider";
 
-    @Option(names = "--workers", defaultValue = "2", description = "Worker nodes besides the master (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "2", description = "Worker nodes besides the master (default: ${DEFAULT-VALUE}).")
     int workers = 2;
 
-    @Option(names = "--cpus", defaultValue = "2", description = "CPUs per node (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cpus", paramLabel = "N", defaultValue = "2", description = "CPUs per node (default: ${DEFAULT-VALUE}).")
     int cpus = 2;
 
     @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "2Gi",

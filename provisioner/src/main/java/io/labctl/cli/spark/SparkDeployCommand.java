@@ -41,18 +41,19 @@ public final class SparkDeployCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Cluster name (lowercase letters, digits, '-').")
     String name;
 
-    @Option(names = "--workers", defaultValue = "2", description = "Number of workers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "2", description = "Number of workers (default: ${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--worker-cores", defaultValue = "1",
+    @Option(names = "--worker-cores", paramLabel = "N", defaultValue = "1",
             description = "Cores each worker offers to Spark; also its CPU limit (default: ${DEFAULT-VALUE}).")
     int workerCores;
 
-    @Option(names = "--worker-memory", defaultValue = "1g",
-            description = "Memory each worker offers to executors, e.g. 1g, 768m (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--worker-memory", paramLabel = "SIZE", defaultValue = "1g",
+            description = "Memory each worker offers to executors: 1Gi or 768Mi as Kubernetes writes it, or Spark's 1g,"
+                    + " 768m (default: ${DEFAULT-VALUE}).")
     String workerMemory;
 
-    @Option(names = "--worker-cpu-request", defaultValue = SparkClusterSpec.DEFAULT_CPU_REQUEST,
+    @Option(names = "--worker-cpu-request", paramLabel = "CPU", defaultValue = SparkClusterSpec.DEFAULT_CPU_REQUEST,
             description = "CPU reserved per worker pod (default: ${DEFAULT-VALUE}, so 3 workers fit on 2 CPUs).")
     String workerCpuRequest;
 
@@ -65,7 +66,7 @@ public final class SparkDeployCommand implements Callable<Integer> {
     @Option(names = "--worker-image", paramLabel = "IMAGE", description = "Worker image (default: " + SparkImages.WORKER + ").")
     String workerImage;
 
-    @Option(names = "--expose", defaultValue = "nodeport",
+    @Option(names = "--expose", paramLabel = "MODE", defaultValue = "nodeport",
             description = "Master port 7077 from outside the cluster: nodeport or none (default: ${DEFAULT-VALUE}).")
     Expose expose;
 

@@ -61,7 +61,8 @@ public final class SparkRunCommand implements Callable<Integer> {
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark property, e.g. spark.executor.memory=512m.")
     Map<String, String> conf = new LinkedHashMap<>();
 
-    @Option(names = "--driver-memory", defaultValue = "512m", description = "Driver heap (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--driver-memory", paramLabel = "SIZE", defaultValue = "512m",
+            description = "Driver heap: 1Gi or Spark's 1g (default: ${DEFAULT-VALUE}).")
     String driverMemory;
 
     @Option(names = "--keep", description = "Keep the job pod afterwards (for `kubectl logs`).")

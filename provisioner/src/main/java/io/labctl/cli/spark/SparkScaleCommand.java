@@ -32,7 +32,7 @@ public final class SparkScaleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Cluster name.")
     String name;
 
-    @Option(names = "--workers", required = true, description = "The new number of workers.")
+    @Option(names = "--workers", paramLabel = "N", required = true, description = "The new number of workers.")
     int workers;
 
     @Mixin

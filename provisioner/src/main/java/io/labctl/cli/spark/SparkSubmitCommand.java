@@ -62,15 +62,17 @@ public final class SparkSubmitCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments of the application.")
     List<String> args = new ArrayList<>();
 
-    @Option(names = "--executors", defaultValue = "2", description = "Executor pods (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--executors", paramLabel = "N", defaultValue = "2", description = "Executor pods (default: ${DEFAULT-VALUE}).")
     int executors;
 
     @Option(names = "--executor-cores", paramLabel = "N",
             description = "Cores per executor, also its CPU limit (default: Spark's, 1).")
     String executorCores;
-    @Option(names = "--executor-memory", paramLabel = "SIZE", defaultValue = "512m", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--executor-memory", paramLabel = "SIZE", defaultValue = "512m",
+            description = "Heap of each executor: 1Gi or Spark's 1g (default: ${DEFAULT-VALUE}).")
     String executorMemory;
-    @Option(names = "--driver-memory", paramLabel = "SIZE", defaultValue = "512m", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--driver-memory", paramLabel = "SIZE", defaultValue = "512m",
+            description = "Heap of the driver: 1Gi or Spark's 1g (default: ${DEFAULT-VALUE}).")
     String driverMemory;
 
     /** Devices per executor: the count and whose devices, always together. */

@@ -3,6 +3,7 @@ package io.labctl.spark.nativemode;
 import io.labctl.core.LabctlException;
 import io.labctl.kube.Tolerations;
 import io.labctl.spark.standalone.SparkImages;
+import io.labctl.spark.standalone.SparkMemory;
 
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,12 @@ public record NativeSubmitRequest(String namespace, String name, String mainClas
             if (!key.startsWith("spark.")) {
                 throw LabctlException.usage("--conf " + key + " is not a Spark setting", "Spark settings start with spark., e.g. --conf spark.eventLog.enabled=true");
             }
+        }
+        if (executorMemory != null) {
+            SparkMemory.forSpark("--executor-memory", executorMemory);
+        }
+        if (driverMemory != null) {
+            SparkMemory.forSpark("--driver-memory", driverMemory);
         }
         executorTolerations.forEach(t -> Tolerations.parse(EXECUTOR_TOLERATION_OPTION, t));
         for (String key : quota.keySet()) {

@@ -1,6 +1,7 @@
 package io.labctl.spark.nativemode;
 
 import io.labctl.kube.Labels;
+import io.labctl.spark.standalone.SparkMemory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,8 +37,13 @@ public final class SubmitArguments {
         conf.put("spark.kubernetes.driver.label." + Labels.MANAGED_BY, Labels.MANAGER);
         conf.put("spark.executor.instances", String.valueOf(r.executors()));
         putIfSet(conf, "spark.executor.cores", r.executorCores());
-        putIfSet(conf, "spark.executor.memory", r.executorMemory());
-        putIfSet(conf, "spark.driver.memory", r.driverMemory());
+        // Spark reads neither 1Gi nor 1G; validate() accepted them, in Spark's form here.
+        if (r.executorMemory() != null) {
+            conf.put("spark.executor.memory", SparkMemory.forSpark("--executor-memory", r.executorMemory()));
+        }
+        if (r.driverMemory() != null) {
+            conf.put("spark.driver.memory", SparkMemory.forSpark("--driver-memory", r.driverMemory()));
+        }
         conf.put("spark.kubernetes.driver.request.cores", DEFAULT_REQUEST_CORES);
         conf.put("spark.kubernetes.executor.request.cores", DEFAULT_REQUEST_CORES);
         if (withQuota) {

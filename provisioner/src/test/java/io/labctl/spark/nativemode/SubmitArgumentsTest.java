@@ -39,6 +39,20 @@ class SubmitArgumentsTest {
     }
 
     @Test
+    void sparkSubmit_memoryAsKubernetesWritesIt_reachesSparkInItsOwnForm() {
+        NativeSubmitRequest r = new NativeSubmitRequest("lab", "spark-pi", "org.apache.spark.examples.JavaSparkPi",
+                "local:///opt/spark/examples/jars/spark-examples.jar", List.of(), 2, null, "1Gi", "768Mi", null,
+                List.of(), Map.of(), "labctl/spark-base:3.5.7", Map.of()).validate();
+
+        assertThat(SubmitArguments.sparkSubmit(r, "k8s://x", null, false))
+                .contains("spark.executor.memory=1024m", "spark.driver.memory=768m");
+        assertThatThrownBy(() -> new NativeSubmitRequest("lab", "spark-pi", "org.apache.spark.examples.JavaSparkPi",
+                "local:///opt/spark/examples/jars/spark-examples.jar", List.of(), 2, null, "lots", "512m", null,
+                List.of(), Map.of(), "labctl/spark-base:3.5.7", Map.of()).validate())
+                .hasMessage("--executor-memory 'lots' is not a memory size");
+    }
+
+    @Test
     void sparkSubmit_devicesQuotaTemplateAndTheStudentsOwnConfWins() {
         List<String> args = SubmitArguments.sparkSubmit(request(DeviceRequest.parse(1, "labctl.io/vgpu"), List.of("nvidia.com/gpu"),
                 Map.of("spark.executor.instances", "3"), Map.of("cpu", "4")), "k8s://x", "/t/executor-template.yaml", true);
