@@ -14,6 +14,14 @@ public interface Progress {
     /** Something worth knowing that is not an error ("image not found on node x"). */
     void note(String message);
 
+    /**
+     * The current step has {@code total} parts and {@code done} are finished ("[3/9] RUN apt-get ..." of a build):
+     * a bar on a terminal. Later {@link #update}s of the same step keep the count beside them.
+     */
+    default void counted(String status, int done, int total) {
+        update("[" + done + "/" + total + "] " + status);
+    }
+
     /** A progress sink that drops everything. */
     Progress SILENT = new Progress() {
         @Override

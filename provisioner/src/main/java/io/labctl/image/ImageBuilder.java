@@ -56,8 +56,10 @@ public final class ImageBuilder {
         try (BuildContext context = BuildContext.prepare(request)) {
             for (Command command : plan(request, engine, context)) {
                 progress.step(command.display());
-                runner.runChecked(command.withTimeout(BUILD_TIMEOUT).onStdoutLine(progress::update)
-                                .onStderrLine(progress::update), ExitCode.PRECONDITION,
+                java.util.function.Consumer<String> output = line -> BuildSteps.parse(line).ifPresentOrElse(
+                        step -> progress.counted(step.instruction(), step.done(), step.total()), () -> progress.update(line));
+                runner.runChecked(command.withTimeout(BUILD_TIMEOUT).onStdoutLine(output).onStderrLine(output),
+                        ExitCode.PRECONDITION,
                         "read the build output above; offline? build from local files with --spark-tgz/--hadoop-tgz");
             }
         }

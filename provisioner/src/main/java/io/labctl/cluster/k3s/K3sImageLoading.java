@@ -40,10 +40,12 @@ final class K3sImageLoading implements ImageLoading {
         local.requirePresent(images);
         Path archive = local.save(images, progress);
         try {
-            for (String node : nodes) {
+            for (int i = 0; i < nodes.size(); i++) {
+                String node = nodes.get(i);
                 local.run(progress, "docker", "cp", archive.toString(), node + ":" + REMOTE_ARCHIVE);
                 local.run(progress, "docker", "exec", node, "ctr", "-n", "k8s.io", "images", "import", REMOTE_ARCHIVE);
                 local.run(progress, "docker", "exec", node, "rm", "-f", REMOTE_ARCHIVE);
+                progress.counted("nodes with the images", i + 1, nodes.size());
             }
         } finally {
             LocalImages.delete(archive);

@@ -126,9 +126,14 @@ public final class KindProvider implements ClusterProvider {
         write(config, KindConfig.yaml(spec.workers()));
         Command create = createCommand(spec, config, kubeconfig);
         progress.step(create.display());
+        // kind's stages: node image, nodes, configuration, control plane, CNI, StorageClass, and joining workers.
+        int stages = spec.workers() > 0 ? 7 : 6;
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         ProcessResult result = runner.run(create.onStderrLine(line -> {
             String step = line.strip();
-            if (step.startsWith("✓") || step.startsWith("•") || step.startsWith("✗")) {
+            if (step.startsWith("✓")) {
+                progress.counted(step.replaceFirst("^\\S+\\s*", ""), done.incrementAndGet(), stages);
+            } else if (step.startsWith("•") || step.startsWith("✗")) {
                 progress.update(step.replaceFirst("^\\S+\\s*", ""));
             }
         }));

@@ -129,7 +129,7 @@ public final class MinikubeProvider implements ClusterProvider {
         AtomicReference<MinikubeEvent.Error> error = new AtomicReference<>();
         ProcessResult result = runner.run(start.onStdoutLine(line -> MinikubeEvent.parse(line).ifPresent(event -> {
             if (event instanceof MinikubeEvent.Step step) {
-                progress.update(step.display());
+                progress.counted(step.message().strip(), step.current(), step.total());
             } else if (event instanceof MinikubeEvent.Error failure) {
                 error.set(failure);
             } else if (event instanceof MinikubeEvent.Note note && note.kind().equals("warning")) {
