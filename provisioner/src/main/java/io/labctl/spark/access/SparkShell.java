@@ -13,6 +13,7 @@ import io.labctl.kube.AccessCheck.Permission;
 import io.labctl.kube.KubeErrors;
 import io.labctl.kube.PodDiagnosis;
 import io.labctl.kube.PodFollower;
+import io.labctl.kube.PodNameSuffix;
 import io.labctl.spark.pod.JobPodBuilder;
 import io.labctl.spark.pod.JobPodConfig;
 import io.labctl.spark.pod.ShellArgsStep;
@@ -26,7 +27,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +44,6 @@ public final class SparkShell {
     /** After the shell exits, the pod's final state and its deletion come within seconds. */
     static final Duration END_TIMEOUT = Duration.ofMinutes(1);
     static final int DRIVER_MEMORY_MIB = 512;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The three shells of a Spark distribution. */
     public enum Program {
@@ -84,7 +83,7 @@ public final class SparkShell {
     public Plan plan(String namespace, String cluster, Program program) {
         StandaloneClusters clusters = new StandaloneClusters(client);
         SparkClusterSpec spec = clusters.recordedSpec(clusters.requireMaster(namespace, cluster));
-        String podName = cluster + "-" + COMPONENT + "-" + randomSuffix();
+        String podName = cluster + "-" + COMPONENT + "-" + PodNameSuffix.next();
         String masterUrl = DriverPods.masterUrl(namespace, cluster);
         JobPodConfig config = new JobPodConfig(podName, namespace, SparkLabels.component(cluster, COMPONENT),
                 spec.masterImage(), masterUrl, "labctl-" + cluster + "-" + program.command(), null, program.command(),
@@ -195,14 +194,5 @@ public final class SparkShell {
         } catch (IllegalStateException e) {
             // already shutting down: the hook runs, and deleting twice is harmless
         }
-    }
-
-    private static String randomSuffix() {
-        String alphabet = "bcdfghjklmnpqrstvwxz2456789";
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 5; i++) {
-            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 }

@@ -11,12 +11,12 @@ import io.labctl.kube.AccessCheck.Permission;
 import io.labctl.kube.KubeErrors;
 import io.labctl.kube.PodDiagnosis;
 import io.labctl.kube.PodFollower;
+import io.labctl.kube.PodNameSuffix;
 import io.labctl.spark.pod.JobPodBuilder;
 import io.labctl.spark.pod.JobPodConfig;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +35,6 @@ import java.util.function.Predicate;
 public final class StandaloneJobRunner {
     /** Starting the job pod (scheduling, container start) should take seconds, not minutes. */
     static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KubernetesClient client;
     private final Progress progress;
@@ -102,7 +101,7 @@ public final class StandaloneJobRunner {
     }
 
     private JobPodConfig podConfig(JobRequest request, SparkClusterSpec spec) {
-        String podName = request.cluster() + "-job-" + randomSuffix();
+        String podName = request.cluster() + "-job-" + PodNameSuffix.next();
         Map<String, String> conf = new HashMap<>();
         // Spark's default executor (1g) does not fit a smaller worker and would wait forever for resources.
         int workerMib = SparkMemory.parseMib("--worker-memory", spec.workerMemory());
@@ -159,14 +158,5 @@ public final class StandaloneJobRunner {
 
     static int exitCode(Pod pod) {
         return PodFollower.exitCode(pod);
-    }
-
-    private static String randomSuffix() {
-        String alphabet = "bcdfghjklmnpqrstvwxz2456789";
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 5; i++) {
-            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 }
