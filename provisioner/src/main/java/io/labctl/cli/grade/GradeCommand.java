@@ -10,7 +10,7 @@ import io.labctl.grading.ClassGrading;
 import io.labctl.grading.GradeReport;
 import io.labctl.grading.Grader;
 import io.labctl.grading.Lab;
-import io.labctl.grading.LabLoader;
+import io.labctl.grading.LabVariables;
 import io.labctl.grading.Roster;
 import io.labctl.grading.StudentGrading;
 import io.labctl.grading.report.ClassCsvFile;
@@ -154,7 +154,7 @@ public final class GradeCommand implements Callable<Integer> {
         Lab lab = labOptions.load(r.lab(), r.dir());
         Map<String, String> vars = labOptions.vars(lab);
         for (Roster.Student s : r.students()) {
-            LabLoader.requireKnownVars(lab, s.vars(), roster + ": student " + s.id() + " vars");
+            LabVariables.requireKnown(lab, s.vars(), roster + ": student " + s.id() + " vars");
         }
         Grader.Selection selection = labOptions.selection(lab, exercises);
         List<Roster.Student> students = selected(r);

@@ -2,7 +2,7 @@ package io.labctl.cli.lab;
 
 import io.labctl.cli.Cli;
 import io.labctl.core.ExitCode;
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.GradeReport;
 import io.labctl.grading.Grader;
 import io.labctl.grading.checks.CheckTarget;

@@ -1,6 +1,5 @@
 package io.labctl.grading.checks;
 
-import io.labctl.grading.CheckStatus;
 
 /**
  * What a check found. {@code fraction} is the share of the check's points earned (1 = all), so a

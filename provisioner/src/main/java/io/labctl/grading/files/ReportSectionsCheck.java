@@ -76,7 +76,7 @@ public final class ReportSectionsCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        Submission submission = context.requireSubmission();
+        Submission submission = Submission.of(context);
         Optional<String> report = report(submission);
         if (report.isEmpty()) {
             Optional<String> unreadable = submission.files().stream()

@@ -2,6 +2,8 @@ package io.labctl.grading.files;
 
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
+import io.labctl.grading.checks.GradedSubmission;
+import io.labctl.grading.checks.GradingContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +36,7 @@ import java.util.function.Supplier;
  * link to one, one nested or named past a cap, one that cannot be listed) could hold anything, so every check
  * that looks for files gets that error.
  */
-public final class Submission {
+public final class Submission implements GradedSubmission {
     private final Path root;
     private final SubmissionLimits limits;
     private final Map<String, Long> sizes;
@@ -66,6 +68,11 @@ public final class Submission {
                     "pass the folder of the unpacked submission with --submission DIR");
         }
         return new Submission(SubmissionWalker.walk(root, limits));
+    }
+
+    /** The submission a file check grades. */
+    public static Submission of(GradingContext context) {
+        return context.requireSubmission(Submission.class);
     }
 
     /** The folder, with links in its own path resolved: every file read must be inside it. */
@@ -100,6 +107,7 @@ public final class Submission {
     }
 
     /** Files refused (not read, not hashed), by relative path, with the reason ("is a symbolic link; ..."). */
+    @Override
     public Map<String, String> refused() {
         return refused;
     }
@@ -135,6 +143,7 @@ public final class Submission {
     }
 
     /** SHA-256 (hex) of every file read, by relative path: the evidence part of the report. */
+    @Override
     public Map<String, String> sha256() {
         return sha256;
     }

@@ -46,7 +46,7 @@ public final class YamlKindsCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        KubeYamlFiles yaml = KubeYamlFiles.of(context.requireSubmission());
+        KubeYamlFiles yaml = KubeYamlFiles.of(Submission.of(context));
         Optional<CheckOutcome> missing = yaml.missing();
         if (missing.isPresent()) {
             return missing.get();

@@ -27,7 +27,7 @@ public final class YamlServiceLinksCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        KubeYamlFiles yaml = KubeYamlFiles.of(context.requireSubmission());
+        KubeYamlFiles yaml = KubeYamlFiles.of(Submission.of(context));
         Optional<CheckOutcome> missing = yaml.missing();
         if (missing.isPresent()) {
             return missing.get();

@@ -3,7 +3,7 @@ package io.labctl.grading.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labctl.grading.CheckResult;
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.Fingerprint;
 import io.labctl.grading.GradeReport;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.labctl.grading;
+package io.labctl.grading.checks;
 
 /**
  * How one check ended. The distinction matters to instructors: a student mistake costs points, a
