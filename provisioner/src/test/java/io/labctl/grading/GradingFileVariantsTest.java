@@ -50,7 +50,7 @@ class GradingFileVariantsTest {
                         Map.of("ex3.yaml-selectors", 0.33), "spark-worker"),
                 Arguments.of(new Mistake("Service named spark-master",
                                 dir -> ReferenceSubmission.withReplacedInYaml(dir,
-                                        "name: spark-master-svc", "name: spark-master")),
+                                        "spark-master-svc", "spark-master")),
                         Map.of("ex3.yaml-service-links", 1.0), "SPARK_MASTER_PORT"));
     }
 
@@ -69,7 +69,7 @@ class GradingFileVariantsTest {
     void reference_getsFullMarksOnTheFiles() {
         GradeJson report = gradeFiles(ReferenceSubmission.write(home.resolve("student")));
         assertThat(report.lost()).as(report.explain().toString()).isEmpty();
-        assertThat(report.maxScore()).isEqualTo(22.0);
+        assertThat(report.maxScore()).isEqualTo(25.0);
     }
 
     private GradeJson gradeFiles(Path submission) {

@@ -91,11 +91,12 @@ public record KubeObject(String file, int document, int line, JsonNode node, Lis
      * for its line, must not rescan the rest of the file every time.
      */
     public int lineOf(String key, String value) {
-        Pattern pattern = Pattern.compile("^\\s*(?:-\\s+)?" + Pattern.quote(key) + "\\s*:\\s*[\"']?"
-                + Pattern.quote(value) + "[\"']?\\s*(?:#.*)?$");
+        // Block style (key: value) and flow style ({name: x, value: "y"}) alike.
+        Pattern pattern = Pattern.compile("(?:^|[\\s{,-])" + Pattern.quote(key) + "\\s*:\\s*[\"']?"
+                + Pattern.quote(value) + "[\"']?\\s*(?:[,}\\]]|#|$)");
         for (int i = Math.max(0, line - 1); i < fileLines.size() && !(i >= line && fileLines.get(i).startsWith("---"));
              i++) {
-            if (pattern.matcher(fileLines.get(i)).matches()) {
+            if (pattern.matcher(fileLines.get(i)).find()) {
                 return i + 1;
             }
         }

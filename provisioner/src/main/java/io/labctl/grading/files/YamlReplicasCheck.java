@@ -35,8 +35,8 @@ public final class YamlReplicasCheck implements Check {
         if (missing.isPresent()) {
             return missing.get();
         }
-        List<KubeObject> deployments = yaml.objects().stream()
-                .filter(o -> o.is("Deployment") && o.nameContains(role)).toList();
+        // The applied copies only: a commented copy that says 2 must not hide an applied file that says 3.
+        List<KubeObject> deployments = yaml.distinct("Deployment").stream().filter(o -> o.nameContains(role)).toList();
         if (deployments.isEmpty()) {
             return CheckOutcome.fail("no Deployment whose name contains '" + role + "' (Deployments: "
                             + yaml.distinct("Deployment").stream().map(KubeObject::name).collect(Collectors.joining(", "))

@@ -216,7 +216,7 @@ class GradeCommandTest {
 
             // Then class.csv has both regraded rows (without a lock, the second write dropped the first one's row)
             List<Map<String, String>> rows = ClassCsv.read(home.resolve("grades/class.csv"));
-            String expected = commented ? "22" : "21"; // yaml-commented is worth 1 point
+            String expected = commented ? "25" : "24"; // yaml-commented is worth 1 point
             assertThat(rows).as("round %d", round).extracting(row -> row.get("student") + "=" + row.get("score"))
                     .containsExactly("alice=" + expected, "bob=" + expected);
         }
