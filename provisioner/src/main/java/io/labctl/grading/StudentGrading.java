@@ -4,12 +4,15 @@ import io.labctl.core.LabctlException;
 import io.labctl.grading.checks.CheckTarget;
 import io.labctl.grading.checks.GradingContext;
 import io.labctl.grading.files.Submission;
+import io.labctl.grading.files.SubmissionArchive;
 import io.labctl.grading.live.ClusterConnection;
 import io.labctl.kube.KubeConnector;
 import io.labctl.kube.KubeTarget;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,23 +35,33 @@ public final class StudentGrading {
 
     /**
      * @param cluster    the student's cluster, or null for none
-     * @param submission the student's folder, or null for none
+     * @param submission the student's folder, .zip or .tar.gz, or null for none
      */
     public GradeReport grade(String student, Lab lab, Map<String, String> vars, Grader.Selection selection,
                              KubeTarget cluster, Path submission) {
         Submission files = null;
         String noFiles = null;
+        List<SubmissionArchive> unpacked = new ArrayList<>();
         if (selection.targets().contains(CheckTarget.FILES)) {
             if (submission == null) {
                 noFiles = "no submission folder given (--submission DIR)";
             } else {
                 try {
-                    files = Submission.read(submission);
+                    files = Submission.open(submission, unpacked::add);
                 } catch (LabctlException e) {
                     noFiles = e.getMessage();
                 }
             }
         }
+        try {
+            return grade(student, lab, vars, selection, cluster, files, noFiles);
+        } finally {
+            unpacked.forEach(SubmissionArchive::close);
+        }
+    }
+
+    private GradeReport grade(String student, Lab lab, Map<String, String> vars, Grader.Selection selection,
+                              KubeTarget cluster, Submission files, String noFiles) {
         if (cluster == null || !selection.targets().contains(CheckTarget.CLUSTER)) {
             GradingContext context = GradingContext.of(null, "no cluster given (--kubeconfig/--context)", files, noFiles);
             return grader.grade(student, lab, vars, selection, context, null);

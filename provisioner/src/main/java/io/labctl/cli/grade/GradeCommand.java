@@ -54,7 +54,8 @@ public final class GradeCommand implements Callable<Integer> {
     @Mixin
     LabOptions labOptions;
 
-    @Option(names = "--submission", paramLabel = "DIR", description = "The student's submitted folder (unpacked zip).")
+    @Option(names = "--submission", paramLabel = "PATH", description = "The student's submission: a folder, a .zip or a "
+            + ".tar.gz/.tgz (unpacked safely into a temporary folder; links are not created, caps hold).")
     Path submission;
 
     @Option(names = "--exercise", paramLabel = "EX", split = ",", description = "Grade only these exercises (default: all).")

@@ -3,6 +3,7 @@ package io.labctl.grading.files;
 import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.checks.GradingContext;
 
 import java.nio.file.FileSystems;
@@ -81,7 +82,11 @@ public final class ReportSectionsCheck implements Check {
         if (report.isEmpty()) {
             Optional<String> unreadable = submission.files().stream()
                     .filter(f -> NOT_TEXT.stream().anyMatch(f.toLowerCase(Locale.ROOT)::endsWith)).findFirst();
-            return unreadable.map(f -> CheckOutcome.error(f + " cannot be read as text; ask for report.md"))
+            // Said to the student, who reads the report: what to hand in instead. Still an ERROR, not a zero: a
+            // person may grade the PDF.
+            return unreadable.map(f -> new CheckOutcome(CheckStatus.ERROR, 0, f + " is not text, so the grader cannot"
+                            + " read your answers", "submit your report as report.md (Markdown, plain text) next to " + f
+                            + "; the grader reads text only"))
                     .orElseGet(() -> CheckOutcome.fail("no report (looked for " + String.join(", ", files) + ")",
                             "write the answers to the lab's questions in report.md"));
         }

@@ -55,11 +55,12 @@ class ReportSectionsCheckTest {
     }
 
     @Test
-    void pdfOnlyReport_isAnErrorForAPerson_notAZero() {
+    void pdfOnlyReport_isAnErrorForAPerson_notAZero_andTellsTheStudentToSubmitReportMd() {
         SubmissionFixture fixture = SubmissionFixture.reference(dir).delete("report.md").write("Report.pdf", "%PDF-1.7");
 
-        assertThat(fixture.run(TYPE, SECTIONS))
-                .isEqualTo(CheckOutcome.error("Report.pdf cannot be read as text; ask for report.md"));
+        assertThat(fixture.run(TYPE, SECTIONS)).isEqualTo(new CheckOutcome(CheckStatus.ERROR, 0,
+                "Report.pdf is not text, so the grader cannot read your answers",
+                "submit your report as report.md (Markdown, plain text) next to Report.pdf; the grader reads text only"));
         assertThat(fixture.notPassed()).containsOnlyKeys(TYPE);
     }
 
