@@ -95,7 +95,7 @@ public final class Grader {
                 } else if (type.target() == CheckTarget.FILES && context.submissionUnavailable() != null) {
                     outcome = CheckOutcome.notGradable(context.submissionUnavailable());
                 } else {
-                    outcome = run(type, spec, qid, lab, effective, context);
+                    outcome = reviewed(spec, run(type, spec, qid, lab, effective, context));
                     if (outcome.status() == CheckStatus.NOT_GRADABLE && type.target() == CheckTarget.CLUSTER) {
                         clusterLost = outcome.observed();
                     }
@@ -142,6 +142,18 @@ public final class Grader {
         }
         return new GradeReport(student, lab.name(), lab.title(), clock.instant().minusMillis(millis), millis, results,
                 status == CheckStatus.NOT_GRADABLE ? why : null, Fingerprint.empty());
+    }
+
+    /**
+     * With {@code review: manual}, what the check found waits for a person: no points yet, what it observed (the
+     * quoted answer) kept for the review. A check that could not look (ERROR, NOT GRADABLE) stays as it is.
+     */
+    private static CheckOutcome reviewed(CheckSpec spec, CheckOutcome outcome) {
+        if (!spec.manualReview() || outcome.status() == CheckStatus.ERROR || outcome.status() == CheckStatus.NOT_GRADABLE) {
+            return outcome;
+        }
+        return new CheckOutcome(CheckStatus.PENDING, 0, outcome.observed(), "pending: your instructor reviews this"
+                + " answer and gives the points", outcome.quotes());
     }
 
     /** SHA-256 of every file read, and for each refused file why it was not read (never a hash of its target). */
@@ -213,6 +225,6 @@ public final class Grader {
         };
         List<String> tags = new ArrayList<>(spec.tags());
         return new CheckResult(ex.id(), qid, LabVariables.substitute(spec.title(), vars), points, spec.points(),
-                outcome.status(), outcome.observed(), hint, tags, spec.visibility(), millis);
+                outcome.status(), outcome.observed(), hint, tags, spec.visibility(), millis, outcome.quotes());
     }
 }

@@ -43,7 +43,7 @@ record LabDocument(String apiVersion, String kind, String name, String title, Ma
     }
 
     record CheckDocument(String id, String type, String title, double points, String hint, List<String> requires,
-                         Map<String, Object> params, List<String> tags, String visibility) {
+                         Map<String, Object> params, List<String> tags, String visibility, String review) {
         CheckDocument {
             requires = requires == null ? List.of() : requires;
             params = params == null ? Map.of() : params;
@@ -53,7 +53,11 @@ record LabDocument(String apiVersion, String kind, String name, String title, Ma
     }
 
     /** What an extending lab changes in one check; null: unchanged. */
-    record OverrideDocument(Double points, String hint, String visibility, Boolean remove) {
+    record OverrideDocument(Double points, String hint, String visibility, Boolean remove, String review) {
+        OverrideDocument(Double points, String hint, String visibility, Boolean remove) {
+            this(points, hint, visibility, remove, null);
+        }
+
         boolean removes() {
             return Boolean.TRUE.equals(remove);
         }

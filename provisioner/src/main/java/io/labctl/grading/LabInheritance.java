@@ -65,7 +65,8 @@ final class LabInheritance {
                 change.points() != null ? change.points() : c.points(),
                 change.hint() != null ? change.hint() : c.hint(),
                 c.requires(), c.params(), c.tags(),
-                change.visibility() != null ? change.visibility() : c.visibility());
+                change.visibility() != null ? change.visibility() : c.visibility(),
+                change.review() != null ? change.review() : c.review());
     }
 
     private static String firstCheckId(Lab lab) {

@@ -160,7 +160,7 @@ public final class LabLoader {
                     + "' (see `labctl lab types`)");
         }
         return new CheckSpec(doc.id(), doc.type(), doc.title(), doc.points(), doc.hint(), doc.requires(), doc.params(),
-                doc.tags(), doc.visibility());
+                doc.tags(), doc.visibility(), doc.review());
     }
 
     /** What the schema cannot say: prerequisites come first, variables are declared, params fit their type. */

@@ -46,7 +46,7 @@ class LabSchemaTest {
             "hint: deploy it|hint: deploy it, visibility: public|exercises[0].checks[0].visibility: must be one of "
                     + "[after_due_date, after_published, hidden, visible], not 'public'",
             "hint: deploy it|hint: deploy it, hnt: typo|exercises[0].checks[0].hnt: unknown field (allowed: hint, id, "
-                    + "params, points, requires, tags, title, type, visibility)",
+                    + "params, points, requires, review, tags, title, type, visibility)",
             ", hint: deploy it||exercises[0].checks[0].hint: is required",
             "id: ex1|id: Ex_1|exercises[0].id: 'Ex_1' must be lower case letters, digits and dashes",
             "labctl: spark deploy s|labctl: labctl spark deploy s|exercises[0].steps[0].labctl: starts with 'labctl'; "
@@ -77,7 +77,7 @@ class LabSchemaTest {
                 () -> validate(extension, LabSchema.Form.EXTENSION));
 
         assertThat(e.getMessage()).isEqualTo(
-                "lab.yaml: overrides.ex3.master.pionts: unknown field (allowed: hint, points, remove, visibility)");
+                "lab.yaml: overrides.ex3.master.pionts: unknown field (allowed: hint, points, remove, review, visibility)");
     }
 
     private static void validate(String yaml, LabSchema.Form form) throws Exception {

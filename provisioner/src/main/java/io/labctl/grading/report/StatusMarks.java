@@ -16,6 +16,7 @@ final class StatusMarks {
             case ERROR -> "!";
             case SKIPPED -> "–";
             case NOT_GRADABLE -> "?";
+            case PENDING -> "…";
         };
     }
 }
