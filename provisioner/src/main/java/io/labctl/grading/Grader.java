@@ -53,7 +53,7 @@ public final class Grader {
     /** What to grade, for one student. */
     public record Selection(Set<String> exercises, Set<CheckTarget> targets) {
         public static Selection everything() {
-            return new Selection(Set.of(), Set.of(CheckTarget.CLUSTER, CheckTarget.FILES));
+            return new Selection(Set.of(), Set.of(CheckTarget.values()));
         }
 
         boolean includes(Exercise ex) {
@@ -90,13 +90,13 @@ public final class Grader {
                 } else if (failedPrerequisite != null) {
                     outcome = new CheckOutcome(CheckStatus.SKIPPED, 0, "not run: prerequisite " + failedPrerequisite
                             + " did not pass", null);
-                } else if (type.target() == CheckTarget.CLUSTER && (context.clusterUnavailable() != null || clusterLost != null)) {
+                } else if (type.target().needsCluster() && (context.clusterUnavailable() != null || clusterLost != null)) {
                     outcome = CheckOutcome.notGradable(clusterLost != null ? clusterLost : context.clusterUnavailable());
-                } else if (type.target() == CheckTarget.FILES && context.submissionUnavailable() != null) {
+                } else if (type.target().needsFiles() && context.submissionUnavailable() != null) {
                     outcome = CheckOutcome.notGradable(context.submissionUnavailable());
                 } else {
                     outcome = reviewed(spec, run(type, spec, qid, lab, effective, context));
-                    if (outcome.status() == CheckStatus.NOT_GRADABLE && type.target() == CheckTarget.CLUSTER) {
+                    if (outcome.status() == CheckStatus.NOT_GRADABLE && type.target().needsCluster()) {
                         clusterLost = outcome.observed();
                     }
                 }
@@ -193,7 +193,7 @@ public final class Grader {
         } catch (RuntimeException e) {
             String server = context.cluster().map(GradedCluster::server).orElse("the cluster");
             LabctlException failure = KubeErrors.translate(e, server, "grade " + qid);
-            if (type.target() == CheckTarget.CLUSTER && failure.exitCode() == ExitCode.UNREACHABLE) {
+            if (type.target().needsCluster() && failure.exitCode() == ExitCode.UNREACHABLE) {
                 return CheckOutcome.notGradable(failure.getMessage());
             }
             if (failure.exitCode() == ExitCode.FORBIDDEN) {

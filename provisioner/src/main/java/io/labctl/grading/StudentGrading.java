@@ -42,7 +42,7 @@ public final class StudentGrading {
         Submission files = null;
         String noFiles = null;
         List<SubmissionArchive> unpacked = new ArrayList<>();
-        if (selection.targets().contains(CheckTarget.FILES)) {
+        if (selection.targets().stream().anyMatch(CheckTarget::needsFiles)) {
             if (submission == null) {
                 noFiles = "no submission folder given (--submission DIR)";
             } else {
@@ -62,7 +62,7 @@ public final class StudentGrading {
 
     private GradeReport grade(String student, Lab lab, Map<String, String> vars, Grader.Selection selection,
                               KubeTarget cluster, Submission files, String noFiles) {
-        if (cluster == null || !selection.targets().contains(CheckTarget.CLUSTER)) {
+        if (cluster == null || selection.targets().stream().noneMatch(CheckTarget::needsCluster)) {
             GradingContext context = GradingContext.of(null, "no cluster given (--kubeconfig/--context)", files, noFiles);
             return grader.grade(student, lab, vars, selection, context, null);
         }

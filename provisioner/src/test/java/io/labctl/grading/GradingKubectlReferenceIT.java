@@ -88,7 +88,7 @@ class GradingKubectlReferenceIT {
     @Test
     @Order(1)
     void reference_builtWithPlainKubectl_getsFullMarks() throws IOException {
-        Path submission = ReferenceSubmission.write(work.resolve("alice"));
+        Path submission = submission(work.resolve("alice"));
         CliRun r = CliRun.run(Map.of(), work, false, "--kubeconfig", grader.toString(), "grade", "--lab", "spark-k8s",
                 "--set", "namespace=" + ns, "--submission", submission.toString(), "--format", "json");
 
@@ -118,10 +118,47 @@ class GradingKubectlReferenceIT {
     }
 
     @Test
+    @Order(2)
+    void liveYaml_aFieldChangedInTheClusterAfterApplying_losesOnlyTheLiveYamlCheck_namingTheField() throws IOException {
+        Path submission = submission(work.resolve("drift"));
+        admin.services().inNamespace(ns).withName("spark-master-svc").edit(s -> {
+            s.getSpec().getPorts().get(1).setName("web");
+            return s;
+        });
+        try {
+            GradeJson report = gradeAll(submission);
+            assertThat(report.lost()).as(report.explain().toString()).containsOnlyKeys("ex3.live-yaml");
+            assertThat(report.check("ex3.live-yaml").get("observed").asText())
+                    .contains("spec.ports[1].name: ui submitted, web live");
+        } finally {
+            admin.services().inNamespace(ns).withName("spark-master-svc").edit(s -> {
+                s.getSpec().getPorts().get(1).setName("ui");
+                return s;
+            });
+        }
+    }
+
+    @Test
+    @Order(2)
+    void liveYaml_anObjectOfTheSubmissionNeverApplied_isNamedWithTheApplyCommand() throws IOException {
+        Path submission = submission(work.resolve("unapplied"));
+        Files.writeString(submission.resolve("config.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                + "  name: spark-config\ndata:\n  cores: \"1\"\n");
+
+        GradeJson report = gradeAll(submission);
+
+        assertThat(report.lost()).as(report.explain().toString()).containsOnlyKeys("ex3.live-yaml");
+        assertThat(report.check("ex3.live-yaml").get("observed").asText())
+                .contains("ConfigMap spark-config (config.yaml:1): not in namespace " + ns);
+        assertThat(report.check("ex3.live-yaml").get("hint").asText())
+                .contains("kubectl apply -n " + ns + " -f config.yaml");
+    }
+
+    @Test
     @Order(3)
     void roster_gradesTheClassInParallel_notGradableIsNotZero_andRegradeKeepsTheOthers() throws Exception {
-        Path alice = ReferenceSubmission.write(work.resolve("class/alice"));
-        Path carol = ReferenceSubmission.write(work.resolve("class/carol"));
+        Path alice = submission(work.resolve("class/alice"));
+        Path carol = submission(work.resolve("class/carol"));
         Path carolBase = carol.resolve("base/Dockerfile");
         Files.writeString(carolBase, Files.readString(carolBase).replace("ubuntu:22.04", "ubuntu:20.04"));
         ReferenceSubmission.write(work.resolve("class/bob"));
@@ -192,6 +229,18 @@ class GradingKubectlReferenceIT {
         assertThat(Double.parseDouble(after.get("carol").get("score"))).isEqualTo(max);
         assertThat(after.get("bob").toString().replaceAll("recordNumber=\\d+", ""))
                 .isEqualTo(bobRow.replaceAll("recordNumber=\\d+", ""));
+    }
+
+    /** The reference submission with the YAML this cluster was applied from (2 workers: the exercise's count). */
+    private Path submission(Path dir) throws IOException {
+        return ReferenceSubmission.withYaml(dir, Files.readString(render("student-cluster.yaml", "spark", 2)));
+    }
+
+    private GradeJson gradeAll(Path submission) {
+        CliRun r = CliRun.run(Map.of(), work, false, "--kubeconfig", grader.toString(), "grade", "--lab", "spark-k8s",
+                "--set", "namespace=" + ns, "--submission", submission.toString(), "--format", "json");
+        assertThat(r.status()).as(r.err()).isZero();
+        return GradeJson.parse(r.out());
     }
 
     private static Map<String, CSVRecord> classCsv(Path file) throws IOException {

@@ -12,6 +12,11 @@ public final class ReferenceSubmission {
         return SubmissionFixture.reference(dir).dir;
     }
 
+    /** The reference with {@code yaml} as spark.yaml and its commented copy (the YAML a cluster was built from). */
+    public static Path withYaml(Path dir, String yaml) {
+        return SubmissionFixture.reference(dir).writeYaml(yaml).dir;
+    }
+
     /** The reference with {@code from}, which the file must contain, replaced by {@code to} in one file. */
     public static Path withReplaced(Path dir, String relative, String from, String to) {
         return SubmissionFixture.reference(dir).replace(relative, from, to).dir;
