@@ -14,6 +14,7 @@ import io.labctl.grading.LabVariables;
 import io.labctl.grading.Roster;
 import io.labctl.grading.StudentGrading;
 import io.labctl.grading.report.ClassCsvFile;
+import io.labctl.grading.report.HtmlClassReport;
 import io.labctl.kube.KubeTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,8 +63,9 @@ public final class GradeCommand implements Callable<Integer> {
     List<String> exercises = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "text",
-            description = "Report formats: text, json, junit, gradescope, markdown, csv; several with commas "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Report formats: text, json, junit, gradescope, markdown, csv, html; several with commas "
+                    + "(default: ${DEFAULT-VALUE}). html with --roster also writes class.html: the score histogram, "
+                    + "per-check rates and a sortable table linking to each student's page; self-contained, opens offline.")
     List<String> formats;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the (single-format) report to FILE instead of stdout.")
@@ -165,6 +167,7 @@ public final class GradeCommand implements Callable<Integer> {
             files.targets(dir, s.id()).forEach(f -> ReportFiles.requireRegularOrAbsent(f, "--out-dir"));
         }
         ReportFiles.requireRegularOrAbsent(dir.resolve(ClassCsvFile.NAME), "--out-dir");
+        ReportFiles.requireRegularOrAbsent(dir.resolve(HtmlClassReport.NAME), "--out-dir");
         ReportFiles.requireWritable(dir);
         long t0 = System.nanoTime();
         cli.err().println("Grading " + students.size() + " student(s) of " + lab.name() + ", " + bound + " at a time");
@@ -177,6 +180,8 @@ public final class GradeCommand implements Callable<Integer> {
                             p.report().student(), summary(p.report())));
                 });
         Path classCsv = files.writeClassCsv(dir, reports, !only.isEmpty());
+        // The page shows this run's students: with --only, the ones regraded (class.csv keeps everyone).
+        files.writeClassHtml(dir, reports).ifPresent(p -> cli.err().println("wrote " + p));
         long notGradable = reports.stream().filter(rep -> !rep.gradable()).count();
         cli.out().println(String.format(Locale.ROOT, "graded %d student(s) in %.1fs (%d not gradable); reports in %s, "
                 + "class table %s", reports.size(), (System.nanoTime() - t0) / 1e9, notGradable, dir, classCsv));
