@@ -3,6 +3,7 @@ package io.labctl.grading;
 import io.labctl.core.LabctlException;
 import io.labctl.grading.checks.CheckTarget;
 import io.labctl.grading.checks.GradingContext;
+import io.labctl.grading.files.ManifestValidator;
 import io.labctl.grading.files.Submission;
 import io.labctl.grading.files.SubmissionArchive;
 import io.labctl.grading.live.ClusterConnection;
@@ -22,6 +23,7 @@ import java.util.Map;
 public final class StudentGrading {
     private final KubeConnector connector;
     private final Grader grader;
+    private final ManifestValidator validator;
 
     public StudentGrading(KubeConnector connector, Clock clock) {
         this(connector, new Grader(clock));
@@ -29,8 +31,18 @@ public final class StudentGrading {
 
     /** With a grader of its own (unit tests grade with in-memory check types). */
     StudentGrading(KubeConnector connector, Grader grader) {
+        this(connector, grader, null);
+    }
+
+    private StudentGrading(KubeConnector connector, Grader grader, ManifestValidator validator) {
         this.connector = connector;
         this.grader = grader;
+        this.validator = validator;
+    }
+
+    /** The same grading, with submitted manifests validated by {@code validator} (--validate-on CONTEXT). */
+    public StudentGrading validatingWith(ManifestValidator validator) {
+        return new StudentGrading(connector, grader, validator);
     }
 
     /**
@@ -63,12 +75,18 @@ public final class StudentGrading {
     private GradeReport grade(String student, Lab lab, Map<String, String> vars, Grader.Selection selection,
                               KubeTarget cluster, Submission files, String noFiles) {
         if (cluster == null || selection.targets().stream().noneMatch(CheckTarget::needsCluster)) {
-            GradingContext context = GradingContext.of(null, "no cluster given (--kubeconfig/--context)", files, noFiles);
+            GradingContext context = lend(GradingContext.of(null, "no cluster given (--kubeconfig/--context)", files,
+                    noFiles));
             return grader.grade(student, lab, vars, selection, context, null);
         }
         try (ClusterConnection connection = ClusterConnection.open(connector, cluster)) {
-            GradingContext context = GradingContext.of(connection.cluster(), connection.unavailable(), files, noFiles);
+            GradingContext context = lend(GradingContext.of(connection.cluster(), connection.unavailable(), files,
+                    noFiles));
             return grader.grade(student, lab, vars, selection, context, connection.clusterUid());
         }
+    }
+
+    private GradingContext lend(GradingContext context) {
+        return validator == null ? context : context.with(ManifestValidator.class, validator);
     }
 }

@@ -71,7 +71,7 @@ class GradingFileVariantsTest {
     void reference_getsFullMarksOnTheFiles() {
         GradeJson report = gradeFiles(ReferenceSubmission.write(home.resolve("student")));
         assertThat(report.lost()).as(report.explain().toString()).isEmpty();
-        assertThat(report.maxScore()).isEqualTo(25.0);
+        assertThat(report.maxScore()).isEqualTo(26.0);
     }
 
     @Test

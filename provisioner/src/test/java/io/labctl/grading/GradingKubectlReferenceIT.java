@@ -155,6 +155,50 @@ class GradingKubectlReferenceIT {
     }
 
     @Test
+    @Order(2)
+    void validateOn_reference_isAcceptedByTheApiServer_andTheScratchNamespaceIsRemoved() throws IOException {
+        Path submission = submission(work.resolve("valid"));
+
+        GradeJson report = validateOn(submission);
+
+        assertThat(report.check("ex3.yaml-api-valid").get("status").asText()).isEqualTo("passed");
+        assertThat(report.check("ex3.yaml-api-valid").get("observed").asText())
+                .contains("checked with the API server of context " + adminContext());
+        assertThat(admin.namespaces().list().getItems()).filteredOn(n -> n.getMetadata().getName()
+                .startsWith("labctl-validate-")).allSatisfy(n -> assertThat(n.getMetadata().getDeletionTimestamp())
+                .as(n.getMetadata().getName()).isNotNull());
+    }
+
+    @Test
+    @Order(2)
+    void validateOn_unknownFieldAndBadName_areTheApiServersOwnErrors_atTheirLines() throws IOException {
+        Path submission = submission(work.resolve("invalid"));
+        for (String file : List.of("spark.yaml", "spark-commented.yaml")) {
+            Path yaml = submission.resolve(file);
+            Files.writeString(yaml, Files.readString(yaml).replace("  replicas: 2\n", "  replica: 2\n"));
+        }
+
+        GradeJson report = validateOn(submission);
+
+        JsonNode check = report.check("ex3.yaml-api-valid");
+        assertThat(check.get("status").asText()).isEqualTo("partial");
+        assertThat(check.get("observed").asText()).contains("Deployment spark-worker:").contains("unknown field")
+                .contains("replica").contains("checked with the API server");
+    }
+
+    private GradeJson validateOn(Path submission) {
+        CliRun r = CliRun.run(Map.of(), work, false, "--kubeconfig", testbed.kubeconfig().toString(), "grade",
+                "--lab", "spark-k8s", "--part", "files", "--validate-on", adminContext(), "--submission",
+                submission.toString(), "--format", "json");
+        assertThat(r.status()).as(r.err()).isZero();
+        return GradeJson.parse(r.out());
+    }
+
+    private String adminContext() {
+        return admin.getConfiguration().getCurrentContext().getName();
+    }
+
+    @Test
     @Order(3)
     void roster_gradesTheClassInParallel_notGradableIsNotZero_andRegradeKeepsTheOthers() throws Exception {
         Path alice = submission(work.resolve("class/alice"));

@@ -76,6 +76,13 @@ public final class GradeCommand implements Callable<Integer> {
                     + "default for a roster: grades/ beside it).")
     Path outDir;
 
+    @Option(names = "--validate-on", paramLabel = "CONTEXT",
+            description = "Validate the submitted YAML on the API server of CONTEXT (of --kubeconfig): a server-side "
+                    + "dry-run apply into a scratch namespace that is deleted afterwards (CONTEXT must be allowed to "
+                    + "create namespaces and apply; the grading identity is not). Without it, yaml-api-valid checks "
+                    + "against the OpenAPI schema of Kubernetes 1.34 shipped in labctl.")
+    String validateOn;
+
     @Option(names = "--roster", paramLabel = "FILE", description = "Grade the class listed in FILE (see labs/README.md).")
     Path roster;
 
@@ -138,8 +145,11 @@ public final class GradeCommand implements Callable<Integer> {
         if (outDir != null || out != null) {
             ReportFiles.requireWritable(outDir != null ? outDir : out.toAbsolutePath().getParent());
         }
-        GradeReport report = new StudentGrading(cli.connector(), Clock.systemUTC())
-                .grade(null, lab, vars, selection, target, submission);
+        GradeReport report;
+        try (Validation validation = Validation.open(cli, validateOn)) {
+            report = validation.apply(new StudentGrading(cli.connector(), Clock.systemUTC()))
+                    .grade(null, lab, vars, selection, target, submission);
+        }
         if (outDir != null) {
             files.writeAll(outDir, "report", report).forEach(p -> cli.err().println("wrote " + p));
         } else if (out != null) {
@@ -173,12 +183,15 @@ public final class GradeCommand implements Callable<Integer> {
         cli.err().println("Grading " + students.size() + " student(s) of " + lab.name() + ", " + bound + " at a time");
         // Each student's reports are written as soon as they are done: a run stopped half-way keeps them.
         ClassGrading.Run run = new ClassGrading.Run(lab, vars, selection, bound, studentTimeout);
-        List<GradeReport> reports = new ClassGrading(new StudentGrading(cli.connector(), Clock.systemUTC()))
-                .grade(run, students, p -> {
-                    files.writeAll(dir, p.report().student(), p.report());
-                    cli.err().println(String.format(Locale.ROOT, "[%d/%d] %-16s %s", p.done(), p.total(),
-                            p.report().student(), summary(p.report())));
-                });
+        List<GradeReport> reports;
+        try (Validation validation = Validation.open(cli, validateOn)) {
+            reports = new ClassGrading(validation.apply(new StudentGrading(cli.connector(), Clock.systemUTC())))
+                    .grade(run, students, p -> {
+                        files.writeAll(dir, p.report().student(), p.report());
+                        cli.err().println(String.format(Locale.ROOT, "[%d/%d] %-16s %s", p.done(), p.total(),
+                                p.report().student(), summary(p.report())));
+                    });
+        }
         Path classCsv = files.writeClassCsv(dir, reports, !only.isEmpty());
         // The page shows this run's students: with --only, the ones regraded (class.csv keeps everyone).
         files.writeClassHtml(dir, reports).ifPresent(p -> cli.err().println("wrote " + p));

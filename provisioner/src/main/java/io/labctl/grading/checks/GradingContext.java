@@ -15,6 +15,8 @@ public final class GradingContext {
     private final GradedSubmission submission;
     private final String clusterUnavailable;
     private final String submissionUnavailable;
+    /** What the runner lends the checks beyond cluster and submission (a manifest validator), by type. */
+    private final java.util.Map<Class<?>, Object> services = new java.util.HashMap<>();
 
     private GradingContext(GradedCluster cluster, String clusterUnavailable, GradedSubmission submission,
                            String submissionUnavailable) {
@@ -51,6 +53,17 @@ public final class GradingContext {
     /** Why file checks cannot run; null when they can. */
     public String submissionUnavailable() {
         return submission != null ? null : submissionUnavailable;
+    }
+
+    /** Lends the checks a service (one per type); returns this context. */
+    public <T> GradingContext with(Class<T> type, T service) {
+        services.put(type, type.cast(service));
+        return this;
+    }
+
+    /** The service of {@code type} the runner lent, if any. */
+    public <T> Optional<T> service(Class<T> type) {
+        return Optional.ofNullable(type.cast(services.get(type)));
     }
 
     /** The live cluster as {@code type}; checks of target CLUSTER only run when there is one. */

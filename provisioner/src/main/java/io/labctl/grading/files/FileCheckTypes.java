@@ -51,6 +51,11 @@ public final class FileCheckTypes {
                 // Exercise 3: the commented version of the YAML.
                 new CheckType("yaml-commented", CheckTarget.FILES,
                         "a commented copy of the YAML is submitted", YamlCommentedCheck::new),
+                // Exercise 3: the API server would accept the objects (server-side dry-run, or the OpenAPI schema).
+                new CheckType("yaml-api-valid", CheckTarget.FILES,
+                        "the API server would accept every object: fields, types, required fields, names (--validate-on"
+                                + " CONTEXT asks a real one; else Kubernetes 1.34's OpenAPI schema)",
+                        YamlApiValidCheck::new),
                 // Exercise 3: the objects find each other as the cluster would resolve them (Services, spark://, config).
                 new CheckType("yaml-references", CheckTarget.FILES,
                         "every reference resolves: Service selectors and targetPorts, spark://HOST:PORT, ConfigMaps,"

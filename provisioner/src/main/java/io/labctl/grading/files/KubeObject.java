@@ -102,4 +102,30 @@ public record KubeObject(String file, int document, int line, JsonNode node, Lis
         }
         return line;
     }
+
+    /**
+     * The line of a field given by its path ({@code spec.template.spec.containers[0].image}): each key of the path
+     * looked for from the line of the one before it, inside this object's document; the object's line when not found.
+     */
+    public int lineOfPath(String path) {
+        int at = Math.max(0, line - 1);
+        for (String key : path.replaceAll("\\[\\d+]", "").split("\\.")) {
+            if (key.isEmpty()) {
+                continue;
+            }
+            Pattern pattern = Pattern.compile("(?:^|[\\s{,-])" + Pattern.quote(key) + "\\s*:");
+            int found = -1;
+            for (int i = at; i < fileLines.size() && !(i >= line && fileLines.get(i).startsWith("---")); i++) {
+                if (pattern.matcher(fileLines.get(i)).find()) {
+                    found = i;
+                    break;
+                }
+            }
+            if (found < 0) {
+                return at + 1;
+            }
+            at = found;
+        }
+        return at + 1;
+    }
 }

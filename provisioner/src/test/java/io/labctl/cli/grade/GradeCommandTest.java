@@ -205,7 +205,7 @@ class GradeCommandTest {
         // Then both get the reference's full marks, and no unpacked folder is left in the submissions
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(ClassCsv.read(home.resolve("grades/class.csv"))).extracting(row -> row.get("student") + "="
-                + row.get("score")).containsExactly("alice=25", "bob=25");
+                + row.get("score")).containsExactly("alice=26", "bob=26");
         try (var left = Files.list(submissions)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("alice.zip", "bob.tar.gz");
         }
@@ -252,7 +252,7 @@ class GradeCommandTest {
 
             // Then class.csv has both regraded rows (without a lock, the second write dropped the first one's row)
             List<Map<String, String>> rows = ClassCsv.read(home.resolve("grades/class.csv"));
-            String expected = commented ? "25" : "24"; // yaml-commented is worth 1 point
+            String expected = commented ? "26" : "25"; // yaml-commented is worth 1 point
             assertThat(rows).as("round %d", round).extracting(row -> row.get("student") + "=" + row.get("score"))
                     .containsExactly("alice=" + expected, "bob=" + expected);
         }

@@ -60,7 +60,7 @@ class HtmlClassReportChromiumTest {
         assertThat(attribute(dom, "p", "data-graded")).containsExactly("3");
         List<String> bins = attribute(dom, "div", "data-count");
         assertThat(bins).hasSize(HtmlClassReport.BINS);
-        // alice 25/25 and carol 24/25 in the top bin, bob 23/25 in the top bin too (23/25 = 92%)
+        // alice 26/26 and carol 25/26 in the top bin, bob 24/26 in the top bin too (24/26 = 92%)
         assertThat(bins.stream().mapToInt(Integer::parseInt).sum()).isEqualTo(3);
         assertThat(bins.get(HtmlClassReport.BINS - 1)).isEqualTo("3");
         assertThat(rate(dom, "ex2.base-image")).isEqualTo("passed=2 partial=0 failed=1 not-gradable=1");
