@@ -1,12 +1,10 @@
 package io.labctl.grading.files;
 
-import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.GradingContext;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -15,18 +13,13 @@ import java.util.stream.Collectors;
  * given {@code --validate-on CONTEXT} (a {@link ManifestValidator} in the context), else offline against the vendored
  * OpenAPI schema ({@link KubernetesSchema}). One part per object; each problem with file:line and the server's words.
  */
-public final class YamlApiValidCheck implements Check {
+public final class YamlApiValidCheck implements YamlObjectsCheck {
     public YamlApiValidCheck(CheckParams params) {
         params.requireNoUnknown();
     }
 
     @Override
-    public CheckOutcome evaluate(GradingContext context) {
-        KubeYamlFiles yaml = KubeYamlFiles.of(Submission.of(context));
-        Optional<CheckOutcome> missing = yaml.missing();
-        if (missing.isPresent()) {
-            return missing.get();
-        }
+    public CheckOutcome evaluate(GradingContext context, KubeYamlFiles yaml) {
         ManifestValidator validator = context.service(ManifestValidator.class).orElse(KubernetesSchema.shipped());
         List<KubeObject> objects = yaml.distinctObjects();
         List<ManifestValidator.Problem> problems = validator.validate(objects);

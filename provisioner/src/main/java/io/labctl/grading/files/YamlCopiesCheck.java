@@ -1,6 +1,5 @@
 package io.labctl.grading.files;
 
-import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.GradingContext;
@@ -8,7 +7,6 @@ import io.labctl.grading.checks.GradingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +16,7 @@ import java.util.stream.Collectors;
  * applying a copy with other replicas). One part per object with copies; a disagreement
  * names both files and lines and the fields that differ. Passes when no object is in two files.
  */
-public final class YamlCopiesCheck implements Check {
+public final class YamlCopiesCheck implements YamlObjectsCheck {
     private static final int SHOWN_DIFFERENCES = 3;
     private static final String REPLICAS = "spec.replicas";
 
@@ -27,12 +25,7 @@ public final class YamlCopiesCheck implements Check {
     }
 
     @Override
-    public CheckOutcome evaluate(GradingContext context) {
-        KubeYamlFiles yaml = KubeYamlFiles.of(Submission.of(context));
-        Optional<CheckOutcome> missing = yaml.missing();
-        if (missing.isPresent()) {
-            return missing.get();
-        }
+    public CheckOutcome evaluate(GradingContext context, KubeYamlFiles yaml) {
         Map<String, List<KubeObject>> copies = yaml.copies();
         if (copies.isEmpty()) {
             return CheckOutcome.pass("no object is in more than one file");

@@ -1,13 +1,11 @@
 package io.labctl.grading.files;
 
-import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.GradingContext;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +15,7 @@ import java.util.stream.Collectors;
  * named with file:line, what it points at, what exists instead and what the pod will actually do. Images the YAML
  * runs that no submitted Dockerfile builds (param {@code images}, default true) are warned about, at no cost.
  */
-public final class YamlReferencesCheck implements Check {
+public final class YamlReferencesCheck implements YamlObjectsCheck {
     private final boolean images;
 
     public YamlReferencesCheck(CheckParams params) {
@@ -26,13 +24,8 @@ public final class YamlReferencesCheck implements Check {
     }
 
     @Override
-    public CheckOutcome evaluate(GradingContext context) {
+    public CheckOutcome evaluate(GradingContext context, KubeYamlFiles yaml) {
         Submission submission = Submission.of(context);
-        KubeYamlFiles yaml = KubeYamlFiles.of(submission);
-        Optional<CheckOutcome> missing = yaml.missing();
-        if (missing.isPresent()) {
-            return missing.get();
-        }
         List<KubeObject> applied = yaml.distinctObjects();
         List<ManifestReferences.Reference> references = new ManifestReferences(applied).resolve();
         List<ManifestReferences.Reference> dangling = references.stream().filter(ManifestReferences.Reference::dangling)

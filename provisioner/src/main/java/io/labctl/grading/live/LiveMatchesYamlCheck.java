@@ -4,19 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.GradingContext;
 import io.labctl.grading.files.KubeObject;
 import io.labctl.grading.files.KubeYamlFiles;
-import io.labctl.grading.files.Submission;
+import io.labctl.grading.files.YamlObjectsCheck;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +27,7 @@ import java.util.regex.Pattern;
  * they never applied does not get the YAML's points by accident. Instructors turn it off with an override
  * ({@code ex3.live-yaml: {remove: true}}).
  */
-public final class LiveMatchesYamlCheck implements Check {
+public final class LiveMatchesYamlCheck implements YamlObjectsCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> IGNORED_PATHS = List.of("spec.replicas", "metadata.namespace");
     private static final Pattern QUANTITY_PATH = Pattern.compile(".*resources\\.(requests|limits)\\.[^.]+$");
@@ -72,12 +70,7 @@ public final class LiveMatchesYamlCheck implements Check {
     }
 
     @Override
-    public CheckOutcome evaluate(GradingContext context) {
-        KubeYamlFiles yaml = KubeYamlFiles.of(Submission.of(context));
-        Optional<CheckOutcome> missing = yaml.missing();
-        if (missing.isPresent()) {
-            return missing.get();
-        }
+    public CheckOutcome evaluate(GradingContext context, KubeYamlFiles yaml) {
         LiveCluster live = LiveCluster.of(context);
         List<KubeObject> submitted = yaml.distinctObjects().stream()
                 .filter(o -> kinds.contains(o.kind()) && ignore.stream().noneMatch(p -> o.name().startsWith(p))
