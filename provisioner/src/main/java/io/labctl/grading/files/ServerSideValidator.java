@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code --validate-on CONTEXT}: the submitted objects sent to a real API server as a server-side apply with
@@ -29,6 +31,7 @@ public final class ServerSideValidator implements ManifestValidator {
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "Node", "ClusterRole", "ClusterRoleBinding",
             "PersistentVolume", "StorageClass", "CustomResourceDefinition", "PriorityClass");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern TYPED_PATCH_FIELD = Pattern.compile(".*?\\): \\.([\\w.\\[\\]-]+): (.+)");
 
     private final KubernetesClient client;
     private final String context;
@@ -83,9 +86,13 @@ public final class ServerSideValidator implements ManifestValidator {
                             firstLine(cause.getMessage())));
                 }
             } else {
-                String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                        : e.getMessage();
-                problems.add(new Problem(object, "", firstLine(message).replace(namespace, "NAMESPACE")));
+                String message = firstLine(e.getStatus() != null && e.getStatus().getMessage() != null
+                        ? e.getStatus().getMessage() : e.getMessage()).replace(namespace, "NAMESPACE");
+                // Server-side apply names the field in the text only: "failed to create typed patch object (...):
+                // .spec.replica: field not declared in schema"; the field gives the line.
+                Matcher field = TYPED_PATCH_FIELD.matcher(message);
+                problems.add(field.matches() ? new Problem(object, field.group(1), field.group(2))
+                        : new Problem(object, "", message));
             }
         }
     }
