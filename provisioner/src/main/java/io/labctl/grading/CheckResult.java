@@ -1,5 +1,6 @@
 package io.labctl.grading;
 
+import io.labctl.grading.checks.CheckStatus;
 import java.util.List;
 
 /**
@@ -16,12 +17,19 @@ import java.util.List;
  * @param tags       free labels from the lab file (e.g. "live", "files")
  * @param visibility Gradescope visibility: visible, hidden, after_due_date, after_published
  * @param millis     time the check took
+ * @param quotes     whether {@code observed} quotes the student's words (report answers): shown in every report,
+ *                   passed or not, for the instructor to review
  */
 public record CheckResult(String exercise, String id, String title, double points, double maxPoints,
                           CheckStatus status, String observed, String hint, List<String> tags, String visibility,
-                          long millis) {
+                          long millis, boolean quotes) {
     public CheckResult {
         tags = tags == null ? List.of() : List.copyOf(tags);
         visibility = visibility == null ? "visible" : visibility;
+    }
+
+    public CheckResult(String exercise, String id, String title, double points, double maxPoints, CheckStatus status,
+                       String observed, String hint, List<String> tags, String visibility, long millis) {
+        this(exercise, id, title, points, maxPoints, status, observed, hint, tags, visibility, millis, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.labctl.grading;
 
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.grading.Roster.Student;

@@ -1,5 +1,6 @@
 package io.labctl.grading;
 
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.grading.Lab.CheckSpec;
@@ -10,10 +11,9 @@ import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.CheckTarget;
 import io.labctl.grading.checks.CheckType;
 import io.labctl.grading.checks.GradingContext;
-import io.labctl.grading.files.Submission;
+import io.labctl.grading.checks.GradedCluster;
+import io.labctl.grading.checks.GradedSubmission;
 import io.labctl.grading.files.UnreadableFileException;
-import io.labctl.grading.live.LiveCluster;
-import io.labctl.grading.live.LiveQueries;
 import io.labctl.kube.ApiServerProxy;
 import io.labctl.kube.KubeErrors;
 
@@ -53,7 +53,7 @@ public final class Grader {
     /** What to grade, for one student. */
     public record Selection(Set<String> exercises, Set<CheckTarget> targets) {
         public static Selection everything() {
-            return new Selection(Set.of(), Set.of(CheckTarget.CLUSTER, CheckTarget.FILES));
+            return new Selection(Set.of(), Set.of(CheckTarget.values()));
         }
 
         boolean includes(Exercise ex) {
@@ -90,13 +90,13 @@ public final class Grader {
                 } else if (failedPrerequisite != null) {
                     outcome = new CheckOutcome(CheckStatus.SKIPPED, 0, "not run: prerequisite " + failedPrerequisite
                             + " did not pass", null);
-                } else if (type.target() == CheckTarget.CLUSTER && (context.clusterUnavailable() != null || clusterLost != null)) {
+                } else if (type.target().needsCluster() && (context.clusterUnavailable() != null || clusterLost != null)) {
                     outcome = CheckOutcome.notGradable(clusterLost != null ? clusterLost : context.clusterUnavailable());
-                } else if (type.target() == CheckTarget.FILES && context.submissionUnavailable() != null) {
+                } else if (type.target().needsFiles() && context.submissionUnavailable() != null) {
                     outcome = CheckOutcome.notGradable(context.submissionUnavailable());
                 } else {
-                    outcome = run(type, spec, qid, lab, effective, context);
-                    if (outcome.status() == CheckStatus.NOT_GRADABLE && type.target() == CheckTarget.CLUSTER) {
+                    outcome = reviewed(spec, run(type, spec, qid, lab, effective, context));
+                    if (outcome.status() == CheckStatus.NOT_GRADABLE && type.target().needsCluster()) {
                         clusterLost = outcome.observed();
                     }
                 }
@@ -107,13 +107,13 @@ public final class Grader {
         String notGradable = results.stream().filter(r -> r.status() == CheckStatus.NOT_GRADABLE)
                 .map(CheckResult::observed).distinct().reduce((a, b) -> a + "; " + b).orElse(null);
         // A cluster that stopped answering would only make the fingerprint wait for one more timeout.
-        List<String> nodes = clusterLost != null ? List.of() : context.cluster().map(Grader::nodeNames).orElse(List.of());
+        List<String> nodes = clusterLost != null ? List.of() : context.cluster().map(GradedCluster::nodeNames).orElse(List.of());
         Fingerprint fingerprint = new Fingerprint(clusterUid,
-                context.cluster().map(LiveCluster::server).orElse(null),
-                context.cluster().map(LiveCluster::context).orElse(null),
+                context.cluster().map(GradedCluster::server).orElse(null),
+                context.cluster().map(GradedCluster::context).orElse(null),
                 nodes,
                 context.submission().map(Grader::fileEvidence).orElse(Map.of()),
-                context.cluster().map(LiveCluster::masterJson).orElse(Map.of()));
+                context.cluster().map(GradedCluster::masterJson).orElse(Map.of()));
         return new GradeReport(student, lab.name(), lab.title(), start, (System.nanoTime() - t0) / 1_000_000, results,
                 notGradable, fingerprint);
     }
@@ -144,8 +144,20 @@ public final class Grader {
                 status == CheckStatus.NOT_GRADABLE ? why : null, Fingerprint.empty());
     }
 
+    /**
+     * With {@code review: manual}, what the check found waits for a person: no points yet, what it observed (the
+     * quoted answer) kept for the review. A check that could not look (ERROR, NOT GRADABLE) stays as it is.
+     */
+    private static CheckOutcome reviewed(CheckSpec spec, CheckOutcome outcome) {
+        if (!spec.manualReview() || outcome.status() == CheckStatus.ERROR || outcome.status() == CheckStatus.NOT_GRADABLE) {
+            return outcome;
+        }
+        return new CheckOutcome(CheckStatus.PENDING, 0, outcome.observed(), "pending: your instructor reviews this"
+                + " answer and gives the points", outcome.quotes());
+    }
+
     /** SHA-256 of every file read, and for each refused file why it was not read (never a hash of its target). */
-    private static Map<String, String> fileEvidence(Submission submission) {
+    private static Map<String, String> fileEvidence(GradedSubmission submission) {
         Map<String, String> files = new HashMap<>(submission.sha256());
         submission.refused().forEach((file, reason) -> files.put(file, "not read: " + file + " " + reason));
         return files;
@@ -179,9 +191,9 @@ public final class Grader {
                     + e.getMessage() + (e.code() == 403 ? " (the grading identity needs get on pods/proxy: "
                     + "kubectl apply -f manifests/grading/grader-rbac.yaml)" : ""));
         } catch (RuntimeException e) {
-            String server = context.cluster().map(LiveCluster::server).orElse("the cluster");
+            String server = context.cluster().map(GradedCluster::server).orElse("the cluster");
             LabctlException failure = KubeErrors.translate(e, server, "grade " + qid);
-            if (type.target() == CheckTarget.CLUSTER && failure.exitCode() == ExitCode.UNREACHABLE) {
+            if (type.target().needsCluster() && failure.exitCode() == ExitCode.UNREACHABLE) {
                 return CheckOutcome.notGradable(failure.getMessage());
             }
             if (failure.exitCode() == ExitCode.FORBIDDEN) {
@@ -195,7 +207,7 @@ public final class Grader {
     /** Builds a check with the variables substituted; also how lab files are validated when loaded. */
     static Check instantiate(CheckType type, CheckSpec spec, String qid, Lab lab, Map<String, String> vars) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> params = (Map<String, Object>) LabLoader.substituteTree(spec.params(), vars);
+        Map<String, Object> params = (Map<String, Object>) LabVariables.substituteTree(spec.params(), vars);
         return type.factory().apply(new CheckParams(lab.source() + ": " + qid, params));
     }
 
@@ -208,19 +220,11 @@ public final class Grader {
         };
         String hint = switch (outcome.status()) {
             case PASSED -> null;
-            case FAILED, PARTIAL -> outcome.hint() != null ? outcome.hint() : LabLoader.substitute(spec.hint(), vars);
+            case FAILED, PARTIAL -> outcome.hint() != null ? outcome.hint() : LabVariables.substitute(spec.hint(), vars);
             default -> outcome.hint();
         };
         List<String> tags = new ArrayList<>(spec.tags());
-        return new CheckResult(ex.id(), qid, LabLoader.substitute(spec.title(), vars), points, spec.points(),
-                outcome.status(), outcome.observed(), hint, tags, spec.visibility(), millis);
-    }
-
-    private static List<String> nodeNames(LiveCluster live) {
-        try {
-            return LiveQueries.nodes(live).stream().map(n -> n.getMetadata().getName()).toList();
-        } catch (RuntimeException e) {
-            return List.of(); // a namespace-scoped identity cannot list nodes; the fingerprint then has none
-        }
+        return new CheckResult(ex.id(), qid, LabVariables.substitute(spec.title(), vars), points, spec.points(),
+                outcome.status(), outcome.observed(), hint, tags, spec.visibility(), millis, outcome.quotes());
     }
 }

@@ -49,11 +49,24 @@ public record Lab(String name, String title, String source, Map<String, String> 
      * @param requires   qualified ids ("ex3.deployments") of checks that must pass first
      */
     public record CheckSpec(String id, String type, String title, double points, String hint, List<String> requires,
-                            Map<String, Object> params, List<String> tags, String visibility) {
+                            Map<String, Object> params, List<String> tags, String visibility, String review) {
+        /** {@code review: manual}: the points wait for an instructor, who reads what the check quotes. */
+        public static final String MANUAL = "manual";
+
         public CheckSpec {
             requires = List.copyOf(requires);
             params = params == null ? Map.of() : params;
             tags = List.copyOf(tags);
+        }
+
+        /** Graded by the grader alone (no {@code review}). */
+        public CheckSpec(String id, String type, String title, double points, String hint, List<String> requires,
+                         Map<String, Object> params, List<String> tags, String visibility) {
+            this(id, type, title, points, hint, requires, params, tags, visibility, null);
+        }
+
+        public boolean manualReview() {
+            return MANUAL.equals(review);
         }
     }
 

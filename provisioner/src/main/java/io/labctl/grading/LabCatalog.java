@@ -1,5 +1,6 @@
 package io.labctl.grading;
 
+import io.labctl.grading.checks.LabValidationException;
 import io.labctl.grading.LabLoader.LabSource;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ public final class LabCatalog {
 
     private static final long MAX_LAB_BYTES = 1024 * 1024;
 
-    private final LabLoader loader = new LabLoader(CheckTypes::named, this::source);
+    private final LabLoader loader = new LabLoader(CheckTypes::named, this::parent);
     private final Path baseDir;
 
     /** @param baseDir where relative lab paths (in --lab or a roster) are resolved */
@@ -33,10 +34,19 @@ public final class LabCatalog {
         return loader.load(source(ref));
     }
 
-    /** The text of a lab, by built-in name or path. */
+    /** The text of a lab, by built-in name or path (relative to the catalog's folder). */
     public LabSource source(String ref) {
+        return source(ref, baseDir);
+    }
+
+    /** The lab an {@code extends:} names: a path in it is relative to the extending file, as in any file format. */
+    private LabSource parent(String ref, LabSource extending) {
+        return source(ref, extending.dir() != null ? extending.dir() : baseDir);
+    }
+
+    private LabSource source(String ref, Path dir) {
         if (isFile(ref)) {
-            Path file = baseDir.resolve(ref);
+            Path file = dir.resolve(ref);
             if (!Files.isReadable(file)) {
                 throw new LabValidationException("lab file " + file + " does not exist (built-in labs: "
                         + String.join(", ", BUILT_IN) + ")");
@@ -47,7 +57,7 @@ public final class LabCatalog {
                     throw new LabValidationException("lab file " + file + " is not a regular file of at most "
                             + MAX_LAB_BYTES / 1024 + " KiB");
                 }
-                return new LabSource(file.toString(), Files.readString(file));
+                return new LabSource(file.toString(), Files.readString(file), file.toAbsolutePath().getParent());
             } catch (IOException e) {
                 throw new LabValidationException("cannot read lab file " + file + ": " + e.getClass().getSimpleName());
             }

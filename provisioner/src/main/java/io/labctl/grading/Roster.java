@@ -1,5 +1,6 @@
 package io.labctl.grading;
 
+import io.labctl.grading.checks.LabValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -48,16 +49,16 @@ public record Roster(Path file, String lab, Integer parallel, List<Student> stud
         }
         String src = file.toString();
         if (root == null || !root.isObject()) {
-            throw LabLoader.invalid(src, "", "is not a YAML map with lab and students");
+            throw LabValidationException.at(src, "", "is not a YAML map with lab and students");
         }
         keys(src, "", root, KEYS);
         if (!root.path("lab").isTextual()) {
-            throw LabLoader.invalid(src, "lab", "is required (a built-in lab name or a lab file)");
+            throw LabValidationException.at(src, "lab", "is required (a built-in lab name or a lab file)");
         }
         Integer parallel = null;
         if (root.has("parallel")) {
             if (!root.get("parallel").canConvertToInt() || root.get("parallel").asInt() < 1) {
-                throw LabLoader.invalid(src, "parallel", "must be a whole number >= 1");
+                throw LabValidationException.at(src, "parallel", "must be a whole number >= 1");
             }
             parallel = root.get("parallel").asInt();
         }
@@ -67,7 +68,7 @@ public record Roster(Path file, String lab, Integer parallel, List<Student> stud
         }
         JsonNode list = root.get("students");
         if (list == null || !list.isArray() || list.isEmpty()) {
-            throw LabLoader.invalid(src, "students", "must be a non-empty list");
+            throw LabValidationException.at(src, "students", "must be a non-empty list");
         }
         Path dir = file.toAbsolutePath().getParent();
         List<Student> students = new ArrayList<>();
@@ -83,7 +84,7 @@ public record Roster(Path file, String lab, Integer parallel, List<Student> stud
             Map<String, String> vars = new LinkedHashMap<>();
             if (s.has("vars")) {
                 if (!s.get("vars").isObject()) {
-                    throw LabLoader.invalid(src, where + ".vars", "must be a map of lab variables");
+                    throw LabValidationException.at(src, where + ".vars", "must be a map of lab variables");
                 }
                 s.get("vars").fields().forEachRemaining(e -> vars.put(e.getKey(), e.getValue().asText()));
             }
@@ -101,11 +102,11 @@ public record Roster(Path file, String lab, Integer parallel, List<Student> stud
 
     private static void keys(String src, String where, JsonNode node, Set<String> allowed) {
         if (!node.isObject()) {
-            throw LabLoader.invalid(src, where, "must be a map");
+            throw LabValidationException.at(src, where, "must be a map");
         }
         node.fieldNames().forEachRemaining(k -> {
             if (!allowed.contains(k)) {
-                throw LabLoader.invalid(src, where.isEmpty() ? k : where + "." + k, "unknown field (allowed: "
+                throw LabValidationException.at(src, where.isEmpty() ? k : where + "." + k, "unknown field (allowed: "
                         + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             }
         });

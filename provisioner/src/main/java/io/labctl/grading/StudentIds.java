@@ -1,5 +1,6 @@
 package io.labctl.grading;
 
+import io.labctl.grading.checks.LabValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.labctl.grading.report.ClassCsvFile;
 import io.labctl.grading.report.ReportFormat;
@@ -34,7 +35,7 @@ final class StudentIds {
     /** The id of one roster entry ({@code where} is "students[3].id"), or a validation error naming it. */
     static String require(String src, String where, JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            throw LabLoader.invalid(src, where, "is required");
+            throw LabValidationException.at(src, where, "is required");
         }
         if (!node.isTextual()) {
             String kind = node.isNumber() ? "a number" : node.isBoolean() ? "a boolean" : node.isContainerNode()
@@ -45,11 +46,11 @@ final class StudentIds {
         }
         String id = node.asText();
         if (id.length() > MAX_LENGTH) {
-            throw LabLoader.invalid(src, where, shown(id) + " is " + id.length() + " characters long; at most "
+            throw LabValidationException.at(src, where, shown(id) + " is " + id.length() + " characters long; at most "
                     + MAX_LENGTH + " (it names report files)");
         }
         if (!ID.matcher(id).matches()) {
-            throw LabLoader.invalid(src, where, "'" + shown(id) + "' must be letters, digits, '.', '_' or '-' (it names"
+            throw LabValidationException.at(src, where, "'" + shown(id) + "' must be letters, digits, '.', '_' or '-' (it names"
                     + " report files)");
         }
         return id;
@@ -70,15 +71,15 @@ final class StudentIds {
                 String other = owners.get(file);
                 String where = "students[" + i + "].id";
                 if (other == null) {
-                    throw LabLoader.invalid(src, where, "'" + id + "' is reserved: its CSV report would be "
+                    throw LabValidationException.at(src, where, "'" + id + "' is reserved: its CSV report would be "
                             + ClassCsvFile.NAME + ", the class table");
                 }
                 if (other.equalsIgnoreCase(id)) {
-                    throw LabLoader.invalid(src, where, "duplicate student '" + id + "'"
+                    throw LabValidationException.at(src, where, "duplicate student '" + id + "'"
                             + (other.equals(id) ? "" : " (same as '" + other + "' ignoring case, as file names on"
                             + " macOS and Windows are)"));
                 }
-                throw LabLoader.invalid(src, where, "'" + id + "' and '" + other + "' would both write " + file
+                throw LabValidationException.at(src, where, "'" + id + "' and '" + other + "' would both write " + file
                         + "; rename one of them");
             }
         }

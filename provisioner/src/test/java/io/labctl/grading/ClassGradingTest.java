@@ -1,5 +1,6 @@
 package io.labctl.grading;
 
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.Lab.CheckSpec;
 import io.labctl.grading.Lab.Exercise;
 import io.labctl.grading.checks.CheckOutcome;

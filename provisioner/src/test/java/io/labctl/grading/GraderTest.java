@@ -1,5 +1,6 @@
 package io.labctl.grading;
 
+import io.labctl.grading.checks.CheckStatus;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -8,7 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -50,7 +52,7 @@ class GradingFileVariantsTest {
                         Map.of("ex3.yaml-selectors", 0.33), "spark-worker"),
                 Arguments.of(new Mistake("Service named spark-master",
                                 dir -> ReferenceSubmission.withReplacedInYaml(dir,
-                                        "name: spark-master-svc", "name: spark-master")),
+                                        "spark-master-svc", "spark-master")),
                         Map.of("ex3.yaml-service-links", 1.0), "SPARK_MASTER_PORT"));
     }
 
@@ -69,7 +71,41 @@ class GradingFileVariantsTest {
     void reference_getsFullMarksOnTheFiles() {
         GradeJson report = gradeFiles(ReferenceSubmission.write(home.resolve("student")));
         assertThat(report.lost()).as(report.explain().toString()).isEmpty();
-        assertThat(report.maxScore()).isEqualTo(22.0);
+        assertThat(report.maxScore()).isEqualTo(26.0);
+    }
+
+    @Test
+    void reportAnswers_areQuotedInEveryFormat() throws Exception {
+        Path submission = ReferenceSubmission.write(home.resolve("student"));
+        String quote = "`kubectl delete -f spark.yaml` removes both Deployments and the Service.";
+
+        for (String format : List.of("text", "json", "junit", "gradescope", "markdown", "csv")) {
+            CliRun r = CliRun.run(home, "grade", "--lab", "spark-k8s", "--part", "files", "--submission",
+                    submission.toString(), "--format", format);
+            assertThat(r.status()).as(r.err()).isZero();
+            // JSON escapes nothing here, XML and CSV may quote; the words are there in each
+            assertThat(r.out()).as(format).contains("removes both Deployments and the Service.");
+        }
+        assertThat(quote).isNotBlank();
+    }
+
+    @Test
+    void reviewManual_inAnExtendingLab_showsTheQuoteWithNoPointsPending() throws Exception {
+        Path submission = ReferenceSubmission.write(home.resolve("student"));
+        Path lab = Files.writeString(home.resolve("course.yaml"),
+                "extends: spark-k8s\noverrides:\n  ex4.report-ex4: {review: manual}\n");
+
+        CliRun r = CliRun.run(home, "grade", "--lab", lab.toString(), "--part", "files", "--submission",
+                submission.toString(), "--format", "json");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        GradeJson report = GradeJson.parse(r.out());
+        assertThat(report.check("ex4.report-ex4").get("status").asText()).isEqualTo("pending");
+        assertThat(report.check("ex4.report-ex4").get("points").asDouble()).isZero();
+        assertThat(report.check("ex4.report-ex4").get("observed").asText()).contains("Two Spark clusters on the same infrastructure (line 36: \"");
+        CliRun text = CliRun.run(home, "grade", "--lab", lab.toString(), "--part", "files", "--submission",
+                submission.toString(), "--format", "text");
+        assertThat(text.out()).contains("ex4.report-ex4").contains("0/4 pending").contains("Two Spark clusters on the same");
     }
 
     private GradeJson gradeFiles(Path submission) {

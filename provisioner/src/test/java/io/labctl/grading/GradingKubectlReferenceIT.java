@@ -88,7 +88,7 @@ class GradingKubectlReferenceIT {
     @Test
     @Order(1)
     void reference_builtWithPlainKubectl_getsFullMarks() throws IOException {
-        Path submission = ReferenceSubmission.write(work.resolve("alice"));
+        Path submission = submission(work.resolve("alice"));
         CliRun r = CliRun.run(Map.of(), work, false, "--kubeconfig", grader.toString(), "grade", "--lab", "spark-k8s",
                 "--set", "namespace=" + ns, "--submission", submission.toString(), "--format", "json");
 
@@ -118,10 +118,92 @@ class GradingKubectlReferenceIT {
     }
 
     @Test
+    @Order(2)
+    void liveYaml_aFieldChangedInTheClusterAfterApplying_losesOnlyTheLiveYamlCheck_namingTheField() throws IOException {
+        Path submission = submission(work.resolve("drift"));
+        admin.services().inNamespace(ns).withName("spark-master-svc").edit(s -> {
+            s.getSpec().getPorts().get(1).setName("web");
+            return s;
+        });
+        try {
+            GradeJson report = gradeAll(submission);
+            assertThat(report.lost()).as(report.explain().toString()).containsOnlyKeys("ex3.live-yaml");
+            assertThat(report.check("ex3.live-yaml").get("observed").asText())
+                    .contains("spec.ports[1].name: ui submitted, web live");
+        } finally {
+            admin.services().inNamespace(ns).withName("spark-master-svc").edit(s -> {
+                s.getSpec().getPorts().get(1).setName("ui");
+                return s;
+            });
+        }
+    }
+
+    @Test
+    @Order(2)
+    void liveYaml_anObjectOfTheSubmissionNeverApplied_isNamedWithTheApplyCommand() throws IOException {
+        Path submission = submission(work.resolve("unapplied"));
+        Files.writeString(submission.resolve("config.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                + "  name: spark-config\ndata:\n  cores: \"1\"\n");
+
+        GradeJson report = gradeAll(submission);
+
+        assertThat(report.lost()).as(report.explain().toString()).containsOnlyKeys("ex3.live-yaml");
+        assertThat(report.check("ex3.live-yaml").get("observed").asText())
+                .contains("ConfigMap spark-config (config.yaml:1): not in namespace " + ns);
+        assertThat(report.check("ex3.live-yaml").get("hint").asText())
+                .contains("kubectl apply -n " + ns + " -f config.yaml");
+    }
+
+    @Test
+    @Order(2)
+    void validateOn_reference_isAcceptedByTheApiServer_andTheScratchNamespaceIsRemoved() throws IOException {
+        Path submission = submission(work.resolve("valid"));
+
+        GradeJson report = validateOn(submission);
+
+        assertThat(report.check("ex3.yaml-api-valid").get("status").asText()).isEqualTo("passed");
+        assertThat(report.check("ex3.yaml-api-valid").get("observed").asText())
+                .contains("checked with the API server of context " + adminContext());
+        assertThat(admin.namespaces().list().getItems()).filteredOn(n -> n.getMetadata().getName()
+                .startsWith("labctl-validate-")).allSatisfy(n -> assertThat(n.getMetadata().getDeletionTimestamp())
+                .as(n.getMetadata().getName()).isNotNull());
+    }
+
+    @Test
+    @Order(2)
+    void validateOn_unknownField_isTheApiServersOwnError_atItsLine() throws IOException {
+        Path submission = submission(work.resolve("invalid"));
+        for (String file : List.of("spark.yaml", "spark-commented.yaml")) {
+            Path yaml = submission.resolve(file);
+            Files.writeString(yaml, Files.readString(yaml).replace("  replicas: 2\n", "  replica: 2\n"));
+        }
+
+        GradeJson report = validateOn(submission);
+
+        JsonNode check = report.check("ex3.yaml-api-valid");
+        assertThat(check.get("status").asText()).isEqualTo("partial");
+        int line = Files.readString(submission.resolve("spark.yaml")).lines().toList().indexOf("  replica: 2") + 1;
+        assertThat(check.get("observed").asText()).startsWith("spark.yaml:" + line + " Deployment spark-worker:"
+                + " spec.replica: field not declared in schema").contains("checked with the API server");
+    }
+
+    private GradeJson validateOn(Path submission) {
+        CliRun r = CliRun.run(Map.of(), work, false, "--kubeconfig", testbed.kubeconfig().toString(), "grade",
+                "--lab", "spark-k8s", "--part", "files", "--validate-on", adminContext(), "--submission",
+                submission.toString(), "--format", "json");
+        assertThat(r.status()).as(r.err()).isZero();
+        return GradeJson.parse(r.out());
+    }
+
+    private String adminContext() {
+        return admin.getConfiguration().getCurrentContext().getName();
+    }
+
+    @Test
     @Order(3)
     void roster_gradesTheClassInParallel_notGradableIsNotZero_andRegradeKeepsTheOthers() throws Exception {
-        Path alice = ReferenceSubmission.write(work.resolve("class/alice"));
-        Path carol = ReferenceSubmission.write(work.resolve("class/carol"));
+        Path alice = submission(work.resolve("class/alice"));
+        Path carol = submission(work.resolve("class/carol"));
         Path carolBase = carol.resolve("base/Dockerfile");
         Files.writeString(carolBase, Files.readString(carolBase).replace("ubuntu:22.04", "ubuntu:20.04"));
         ReferenceSubmission.write(work.resolve("class/bob"));
@@ -192,6 +274,18 @@ class GradingKubectlReferenceIT {
         assertThat(Double.parseDouble(after.get("carol").get("score"))).isEqualTo(max);
         assertThat(after.get("bob").toString().replaceAll("recordNumber=\\d+", ""))
                 .isEqualTo(bobRow.replaceAll("recordNumber=\\d+", ""));
+    }
+
+    /** The reference submission with the YAML this cluster was applied from (2 workers: the exercise's count). */
+    private Path submission(Path dir) throws IOException {
+        return ReferenceSubmission.withYaml(dir, Files.readString(render("student-cluster.yaml", "spark", 2)));
+    }
+
+    private GradeJson gradeAll(Path submission) {
+        CliRun r = CliRun.run(Map.of(), work, false, "--kubeconfig", grader.toString(), "grade", "--lab", "spark-k8s",
+                "--set", "namespace=" + ns, "--submission", submission.toString(), "--format", "json");
+        assertThat(r.status()).as(r.err()).isZero();
+        return GradeJson.parse(r.out());
     }
 
     private static Map<String, CSVRecord> classCsv(Path file) throws IOException {

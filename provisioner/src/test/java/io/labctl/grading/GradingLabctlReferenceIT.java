@@ -45,6 +45,7 @@ class GradingLabctlReferenceIT {
     private Path grader;
     private Path submission;
     private Instant gradingStarted;
+    private Path noLiveYaml;
 
     @BeforeAll
     void setUp(Testbed testbed) throws Exception {
@@ -62,6 +63,9 @@ class GradingLabctlReferenceIT {
         assertThat(ex4.status()).as(ex4.out() + ex4.err()).isZero();
         grader = GraderAccess.kubeconfig(testbed, ns, work);
         submission = ReferenceSubmission.write(work.resolve("submission"));
+        // labctl built this cluster, not the submitted YAML: the instructor turns the live-YAML comparison off.
+        noLiveYaml = Files.writeString(work.resolve("no-live-yaml.yaml"),
+                "extends: spark-k8s\noverrides:\n  ex3.live-yaml: {remove: true}\n");
         gradingStarted = Instant.now();
     }
 
@@ -79,13 +83,28 @@ class GradingLabctlReferenceIT {
 
         assertThat(report.explain()).isEmpty();
         assertThat(report.gradable()).isTrue();
-        assertThat(report.score()).isEqualTo(report.maxScore()).isEqualTo(new LabCatalog(Path.of("")).load("spark-k8s").maxScore());
+        assertThat(report.score()).isEqualTo(report.maxScore())
+                .isEqualTo(new LabCatalog(Path.of("")).load("spark-k8s").maxScore() - 2);
         assertThat(report.root().at("/fingerprint/clusterUid").asText())
                 .isEqualTo(admin.namespaces().withName("kube-system").get().getMetadata().getUid());
         assertThat(report.root().at("/fingerprint/nodes").toString()).contains("testbed-real");
         assertThat(report.root().at("/fingerprint/masterJson/" + ns + "~1spark").asText()).contains("\"aliveworkers\"");
         assertThat(report.root().at("/fingerprint/files").size()).isGreaterThan(5);
         assertThat(report.check("ex4.alive-three").get("observed").asText()).contains("3 ALIVE");
+    }
+
+    @Test
+    @Order(1)
+    void builtInLab_clusterBuiltByLabctl_losesOnlyTheLiveYamlCheck_theYamlWasNeverApplied() {
+        List<String> args = List.of("--kubeconfig", grader.toString(), "grade", "--lab", "spark-k8s", "--set",
+                "namespace=" + ns, "--format", "json", "--submission", submission.toString());
+        CliRun r = CliRun.run(Map.of(), work, false, args.toArray(String[]::new));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        GradeJson report = GradeJson.parse(r.out());
+        assertThat(report.lost()).as(report.explain().toString()).containsOnlyKeys("ex3.live-yaml");
+        assertThat(report.check("ex3.live-yaml").get("observed").asText()).contains("differs live");
+        assertThat(report.check("ex3.live-yaml").get("hint").asText()).contains("kubectl apply -n " + ns);
     }
 
     @Test
@@ -233,7 +252,7 @@ class GradingLabctlReferenceIT {
     }
 
     private GradeJson grade(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--kubeconfig", grader.toString(), "grade", "--lab", "spark-k8s",
+        List<String> args = new ArrayList<>(List.of("--kubeconfig", grader.toString(), "grade", "--lab", noLiveYaml.toString(),
                 "--set", "namespace=" + ns, "--format", "json"));
         args.addAll(List.of(extra));
         CliRun r = CliRun.run(Map.of(), work, false, args.toArray(String[]::new));

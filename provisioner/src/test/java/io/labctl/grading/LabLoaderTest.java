@@ -1,5 +1,6 @@
 package io.labctl.grading;
 
+import io.labctl.grading.checks.LabValidationException;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -92,6 +93,13 @@ class LabLoaderTest {
         assertThatThrownBy(() -> load(MINIMAL.replace("hint: scale", "hint: scale\n        hnt: typo")))
                 .isInstanceOf(LabValidationException.class)
                 .hasMessageContaining("lab.yaml: exercises[0].checks[1].hnt: unknown field");
+    }
+
+    @Test
+    void schemaViolation_isOneLine_fileFieldWhatIsWrong() {
+        assertThatThrownBy(() -> load(MINIMAL.replace("points: 3", "points: three")))
+                .isInstanceOf(LabValidationException.class)
+                .hasMessage(dir.resolve("lab.yaml") + ": exercises[0].checks[1].points: must be a number >= 0, not 'three'");
     }
 
     @Test

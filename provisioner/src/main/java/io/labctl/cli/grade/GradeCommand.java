@@ -12,10 +12,11 @@ import io.labctl.grading.ClassGrading;
 import io.labctl.grading.GradeReport;
 import io.labctl.grading.Grader;
 import io.labctl.grading.Lab;
-import io.labctl.grading.LabLoader;
+import io.labctl.grading.LabVariables;
 import io.labctl.grading.Roster;
 import io.labctl.grading.StudentGrading;
 import io.labctl.grading.report.ClassCsvFile;
+import io.labctl.grading.report.HtmlClassReport;
 import io.labctl.kube.KubeTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,15 +58,17 @@ public final class GradeCommand implements Callable<Integer> {
     @Mixin
     LabOptions labOptions;
 
-    @Option(names = "--submission", paramLabel = "DIR", description = "The student's submitted folder (unpacked zip).")
+    @Option(names = "--submission", paramLabel = "PATH", description = "The student's submission: a folder, a .zip or a "
+            + ".tar.gz/.tgz (unpacked safely into a temporary folder; links are not created, caps hold).")
     Path submission;
 
     @Option(names = "--exercise", paramLabel = "EX", split = ",", description = "Grade only these exercises (default: all).")
     List<String> exercises = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "text",
-            description = "Report formats: text, json, junit, gradescope, markdown, csv; several with commas "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Report formats: text, json, junit, gradescope, markdown, csv, html; several with commas "
+                    + "(default: ${DEFAULT-VALUE}). html with --roster also writes class.html: the score histogram, "
+                    + "per-check rates and a sortable table linking to each student's page; self-contained, opens offline.")
     List<String> formats;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the (single-format) report to FILE instead of stdout.")
@@ -75,6 +78,13 @@ public final class GradeCommand implements Callable<Integer> {
             description = "Write reports into DIR (report.EXT, or STUDENT.EXT and class.csv with --roster; "
                     + "default for a roster: grades/ beside it).")
     Path outDir;
+
+    @Option(names = "--validate-on", paramLabel = "CONTEXT",
+            description = "Validate the submitted YAML on the API server of CONTEXT (of --kubeconfig): a server-side "
+                    + "dry-run apply into a scratch namespace that is deleted afterwards (CONTEXT must be allowed to "
+                    + "create namespaces and apply; the grading identity is not). Without it, yaml-api-valid checks "
+                    + "against the OpenAPI schema of Kubernetes 1.34 shipped in labctl.")
+    String validateOn;
 
     @Option(names = "--roster", paramLabel = "FILE", description = "Grade the class listed in FILE (see labs/README.md).")
     Path roster;
@@ -138,8 +148,11 @@ public final class GradeCommand implements Callable<Integer> {
         if (outDir != null || out != null) {
             ReportFiles.requireWritable(outDir != null ? outDir : out.toAbsolutePath().getParent());
         }
-        GradeReport report = new StudentGrading(cli.connector(), Clock.systemUTC())
-                .grade(null, lab, vars, selection, target, submission);
+        GradeReport report;
+        try (Validation validation = Validation.open(cli, validateOn)) {
+            report = validation.apply(new StudentGrading(cli.connector(), Clock.systemUTC()))
+                    .grade(null, lab, vars, selection, target, submission);
+        }
         if (outDir != null) {
             files.writeAll(outDir, "report", report).forEach(p -> cli.err().println("wrote " + p));
         } else if (out != null) {
@@ -157,7 +170,7 @@ public final class GradeCommand implements Callable<Integer> {
         Lab lab = labOptions.load(r.lab(), r.dir());
         Map<String, String> vars = labOptions.vars(lab);
         for (Roster.Student s : r.students()) {
-            LabLoader.requireKnownVars(lab, s.vars(), roster + ": student " + s.id() + " vars");
+            LabVariables.requireKnown(lab, s.vars(), roster + ": student " + s.id() + " vars");
         }
         Grader.Selection selection = labOptions.selection(lab, exercises);
         List<Roster.Student> students = selected(r);
@@ -167,18 +180,24 @@ public final class GradeCommand implements Callable<Integer> {
             files.targets(dir, s.id()).forEach(f -> ReportFiles.requireRegularOrAbsent(f, "--out-dir"));
         }
         ReportFiles.requireRegularOrAbsent(dir.resolve(ClassCsvFile.NAME), "--out-dir");
+        ReportFiles.requireRegularOrAbsent(dir.resolve(HtmlClassReport.NAME), "--out-dir");
         ReportFiles.requireWritable(dir);
         long t0 = System.nanoTime();
         cli.err().println("Grading " + students.size() + " student(s) of " + lab.name() + ", " + bound + " at a time");
         // Each student's reports are written as soon as they are done: a run stopped half-way keeps them.
         ClassGrading.Run run = new ClassGrading.Run(lab, vars, selection, bound, studentTimeout);
-        List<GradeReport> reports = new ClassGrading(new StudentGrading(cli.connector(), Clock.systemUTC()))
-                .grade(run, students, p -> {
-                    files.writeAll(dir, p.report().student(), p.report());
-                    cli.err().println(String.format(Locale.ROOT, "[%d/%d] %-16s %s", p.done(), p.total(),
-                            p.report().student(), summary(p.report())));
-                });
+        List<GradeReport> reports;
+        try (Validation validation = Validation.open(cli, validateOn)) {
+            reports = new ClassGrading(validation.apply(new StudentGrading(cli.connector(), Clock.systemUTC())))
+                    .grade(run, students, p -> {
+                        files.writeAll(dir, p.report().student(), p.report());
+                        cli.err().println(String.format(Locale.ROOT, "[%d/%d] %-16s %s", p.done(), p.total(),
+                                p.report().student(), summary(p.report())));
+                    });
+        }
         Path classCsv = files.writeClassCsv(dir, reports, !only.isEmpty());
+        // The page shows this run's students: with --only, the ones regraded (class.csv keeps everyone).
+        files.writeClassHtml(dir, reports).ifPresent(p -> cli.err().println("wrote " + p));
         long notGradable = reports.stream().filter(rep -> !rep.gradable()).count();
         cli.out().println(String.format(Locale.ROOT, "graded %d student(s) in %.1fs (%d not gradable); reports in %s, "
                 + "class table %s", reports.size(), (System.nanoTime() - t0) / 1e9, notGradable, dir, classCsv));

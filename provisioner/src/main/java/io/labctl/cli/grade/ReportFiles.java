@@ -5,6 +5,7 @@ import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.grading.GradeReport;
 import io.labctl.grading.report.ClassCsvFile;
+import io.labctl.grading.report.HtmlClassReport;
 import io.labctl.grading.report.ReportFormat;
 import io.labctl.grading.report.ReportWriters;
 
@@ -90,6 +91,22 @@ final class ReportFiles {
             throw new LabctlException(ExitCode.USAGE, "cannot write " + file + ": " + e.getMessage(),
                     "choose a writable --out-dir, or move the file that is not a labctl class table");
         }
+    }
+
+    /** The class page ({@code class.html}) when HTML is one of the formats; empty otherwise. */
+    java.util.Optional<Path> writeClassHtml(Path dir, List<GradeReport> reports) {
+        if (!formats.contains(ReportFormat.html)) {
+            return java.util.Optional.empty();
+        }
+        Path file = dir.resolve(HtmlClassReport.NAME);
+        atomically(file, w -> {
+            try {
+                HtmlClassReport.write(reports, w);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return java.util.Optional.of(file);
     }
 
     /**

@@ -4,7 +4,7 @@ import io.labctl.cli.Cli;
 import io.labctl.cli.GlobalOptionUse;
 import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.core.ExitCode;
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.GradeReport;
 import io.labctl.grading.Grader;
 import io.labctl.grading.checks.CheckTarget;
@@ -76,7 +76,9 @@ public final class LabCheckCommand implements Callable<Integer> {
         if (!report.gradable()) {
             return ExitCode.UNREACHABLE.status();
         }
-        boolean allPassed = report.checks().stream().allMatch(c -> c.status() == CheckStatus.PASSED);
+        // A check waiting for the instructor's review is not one the student can fix now.
+        boolean allPassed = report.checks().stream()
+                .allMatch(c -> c.status() == CheckStatus.PASSED || c.status() == CheckStatus.PENDING);
         return allPassed ? 0 : ExitCode.CHECKS_FAILED.status();
     }
 }

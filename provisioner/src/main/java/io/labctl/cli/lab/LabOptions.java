@@ -4,7 +4,7 @@ import io.labctl.core.LabctlException;
 import io.labctl.grading.Grader;
 import io.labctl.grading.Lab;
 import io.labctl.grading.LabCatalog;
-import io.labctl.grading.LabLoader;
+import io.labctl.grading.LabVariables;
 import io.labctl.grading.checks.CheckTarget;
 import picocli.CommandLine.Option;
 
@@ -50,7 +50,7 @@ public final class LabOptions {
             }
             vars.put(s.substring(0, eq), s.substring(eq + 1));
         }
-        LabLoader.requireKnownVars(loaded, vars, "--set");
+        LabVariables.requireKnown(loaded, vars, "--set");
         return vars;
     }
 

@@ -11,7 +11,7 @@ import io.labctl.core.TerminalText;
 import io.labctl.grading.Lab;
 import io.labctl.grading.Lab.Exercise;
 import io.labctl.grading.Lab.Step;
-import io.labctl.grading.LabLoader;
+import io.labctl.grading.LabVariables;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,11 +73,11 @@ public final class LabRunCommand implements Callable<Integer> {
             Step step = steps.get(i);
             cli.out().println();
             cli.out().println("Step " + (i + 1) + "/" + steps.size() + ": "
-                    + TerminalText.visible(LabLoader.substitute(step.explain(), vars)));
+                    + TerminalText.visible(LabVariables.substitute(step.explain(), vars)));
             if (step.labctl() == null) {
                 cli.out().println("  (this step is yours to do; nothing to run)");
             } else {
-                List<String> args = step.labctl().stream().map(a -> LabLoader.substitute(a, vars)).toList();
+                List<String> args = step.labctl().stream().map(a -> LabVariables.substitute(a, vars)).toList();
                 // Quoted as a shell reads it back: a --set value with a space or ';' must not become two words.
                 cli.out().println("  $ labctl " + ShellQuoting.command(args));
                 if (!dryRun.on()) {
@@ -92,7 +92,7 @@ public final class LabRunCommand implements Callable<Integer> {
                 }
             }
             if (step.kubectl() != null) {
-                cli.out().println("  by hand: " + TerminalText.visible(LabLoader.substitute(step.kubectl(), vars)));
+                cli.out().println("  by hand: " + TerminalText.visible(LabVariables.substitute(step.kubectl(), vars)));
             }
         }
         cli.out().println();

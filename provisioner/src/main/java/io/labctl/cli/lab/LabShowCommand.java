@@ -10,7 +10,7 @@ import io.labctl.grading.Lab;
 import io.labctl.grading.Lab.CheckSpec;
 import io.labctl.grading.Lab.Exercise;
 import io.labctl.grading.Lab.Step;
-import io.labctl.grading.LabLoader;
+import io.labctl.grading.LabVariables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,24 +61,24 @@ public final class LabShowCommand implements Callable<Integer> {
                     + " has no exercise '" + exercise + "'", "see the exercises with `labctl lab show`"));
             sb.append(ex.id()).append(": ").append(ex.title()).append("\n\n");
             if (ex.guide() != null) {
-                sb.append(LabLoader.substitute(ex.guide(), vars).strip()).append("\n\n");
+                sb.append(LabVariables.substitute(ex.guide(), vars).strip()).append("\n\n");
             }
             List<Step> steps = ex.steps();
             for (int i = 0; i < steps.size(); i++) {
                 Step s = steps.get(i);
-                sb.append("Step ").append(i + 1).append(": ").append(LabLoader.substitute(s.explain(), vars)).append('\n');
+                sb.append("Step ").append(i + 1).append(": ").append(LabVariables.substitute(s.explain(), vars)).append('\n');
                 if (s.labctl() != null) {
                     sb.append("  labctl ").append(ShellQuoting.command(s.labctl().stream()
-                            .map(a -> LabLoader.substitute(a, vars)).toList())).append('\n');
+                            .map(a -> LabVariables.substitute(a, vars)).toList())).append('\n');
                 }
                 if (s.kubectl() != null) {
-                    sb.append("  by hand: ").append(LabLoader.substitute(s.kubectl(), vars)).append('\n');
+                    sb.append("  by hand: ").append(LabVariables.substitute(s.kubectl(), vars)).append('\n');
                 }
             }
             sb.append("\nChecks:\n");
             for (CheckSpec c : ex.checks()) {
                 sb.append(String.format("  %-18s %4s pt  %s%n", c.id(), GradeText.points(c.points()),
-                        LabLoader.substitute(c.title(), vars)));
+                        LabVariables.substitute(c.title(), vars)));
             }
             sb.append("\nRun the steps: labctl lab run ").append(ex.id())
                     .append("   Check your work: labctl lab check ").append(ex.id()).append('\n');

@@ -1,6 +1,5 @@
 package io.labctl.grading.checks;
 
-import io.labctl.grading.CheckStatus;
 
 /**
  * What a check found. {@code fraction} is the share of the check's points earned (1 = all), so a
@@ -10,8 +9,21 @@ import io.labctl.grading.CheckStatus;
  * @param fraction 0..1
  * @param observed what was seen, for the report: concrete values, names, counts
  * @param hint     a hint specific to what was seen, replacing the lab file's hint; null to use the lab's
+ * @param quotes   whether {@code observed} quotes the student's words for a person to review ({@link #quoting()})
  */
-public record CheckOutcome(CheckStatus status, double fraction, String observed, String hint) {
+public record CheckOutcome(CheckStatus status, double fraction, String observed, String hint, boolean quotes) {
+
+    public CheckOutcome(CheckStatus status, double fraction, String observed, String hint) {
+        this(status, fraction, observed, hint, false);
+    }
+
+    /**
+     * The same outcome, marked as quoting the student's own words (a report's answers): reports then show what was
+     * observed whatever the status, so an instructor can review a passed answer too.
+     */
+    public CheckOutcome quoting() {
+        return new CheckOutcome(status, fraction, observed, hint, true);
+    }
 
     public static CheckOutcome pass(String observed) {
         return new CheckOutcome(CheckStatus.PASSED, 1.0, observed, null);

@@ -1,6 +1,5 @@
 package io.labctl.grading.checks;
 
-import io.labctl.grading.LabValidationException;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,21 +1,24 @@
 package io.labctl.grading.checks;
 
-import io.labctl.grading.files.Submission;
-import io.labctl.grading.live.LiveCluster;
-
 import java.util.Optional;
 
 /**
- * What checks grade: a live cluster, a submission folder, or both. One context per student; checks
- * of one student run one after the other, so the live cluster's caches need no locking.
+ * What checks grade: a live cluster, a submission, or both. One context per student; checks of one student run one
+ * after the other, so the live cluster's caches need no locking.
+ *
+ * <p>This package is the contract between the runner and the checks and depends on neither: the cluster and the
+ * submission are seen through {@link GradedCluster} and {@link GradedSubmission}, and a check asks for the
+ * implementation it was written against ({@code Submission.of(context)} in the file checks' package).
  */
 public final class GradingContext {
-    private final LiveCluster cluster;
-    private final Submission submission;
+    private final GradedCluster cluster;
+    private final GradedSubmission submission;
     private final String clusterUnavailable;
     private final String submissionUnavailable;
+    /** What the runner lends the checks beyond cluster and submission (a manifest validator), by type. */
+    private final java.util.Map<Class<?>, Object> services = new java.util.HashMap<>();
 
-    private GradingContext(LiveCluster cluster, String clusterUnavailable, Submission submission,
+    private GradingContext(GradedCluster cluster, String clusterUnavailable, GradedSubmission submission,
                            String submissionUnavailable) {
         this.cluster = cluster;
         this.clusterUnavailable = clusterUnavailable;
@@ -29,16 +32,16 @@ public final class GradingContext {
      * @param submission            the read submission, or null
      * @param submissionUnavailable why there is no submission, when null
      */
-    public static GradingContext of(LiveCluster cluster, String clusterUnavailable, Submission submission,
+    public static GradingContext of(GradedCluster cluster, String clusterUnavailable, GradedSubmission submission,
                                     String submissionUnavailable) {
         return new GradingContext(cluster, clusterUnavailable, submission, submissionUnavailable);
     }
 
-    public Optional<LiveCluster> cluster() {
+    public Optional<GradedCluster> cluster() {
         return Optional.ofNullable(cluster);
     }
 
-    public Optional<Submission> submission() {
+    public Optional<GradedSubmission> submission() {
         return Optional.ofNullable(submission);
     }
 
@@ -52,19 +55,30 @@ public final class GradingContext {
         return submission != null ? null : submissionUnavailable;
     }
 
-    /** The live cluster; checks of target CLUSTER only run when there is one. */
-    public LiveCluster requireCluster() {
+    /** Lends the checks a service (one per type); returns this context. */
+    public <T> GradingContext with(Class<T> type, T service) {
+        services.put(type, type.cast(service));
+        return this;
+    }
+
+    /** The service of {@code type} the runner lent, if any. */
+    public <T> Optional<T> service(Class<T> type) {
+        return Optional.ofNullable(type.cast(services.get(type)));
+    }
+
+    /** The live cluster as {@code type}; checks of target CLUSTER only run when there is one. */
+    public <T extends GradedCluster> T requireCluster(Class<T> type) {
         if (cluster == null) {
             throw new IllegalStateException("a cluster check ran without a cluster: " + clusterUnavailable);
         }
-        return cluster;
+        return type.cast(cluster);
     }
 
-    /** The submission; checks of target FILES only run when there is one. */
-    public Submission requireSubmission() {
+    /** The submission as {@code type}; checks of target FILES only run when there is one. */
+    public <T extends GradedSubmission> T requireSubmission(Class<T> type) {
         if (submission == null) {
             throw new IllegalStateException("a file check ran without a submission: " + submissionUnavailable);
         }
-        return submission;
+        return type.cast(submission);
     }
 }

@@ -32,7 +32,7 @@ public final class DockerfileFromBaseCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        Dockerfiles dockerfiles = Dockerfiles.of(context.requireSubmission());
+        Dockerfiles dockerfiles = Dockerfiles.of(Submission.of(context));
         Optional<CheckOutcome> missing = dockerfiles.missing();
         if (missing.isPresent()) {
             return missing.get();

@@ -51,6 +51,20 @@ public final class FileCheckTypes {
                 // Exercise 3: the commented version of the YAML.
                 new CheckType("yaml-commented", CheckTarget.FILES,
                         "a commented copy of the YAML is submitted", YamlCommentedCheck::new),
+                // Exercise 3: the API server would accept the objects (server-side dry-run, or the OpenAPI schema).
+                new CheckType("yaml-api-valid", CheckTarget.FILES,
+                        "the API server would accept every object: fields, types, required fields, names (--validate-on"
+                                + " CONTEXT asks a real one; else Kubernetes 1.34's OpenAPI schema)",
+                        YamlApiValidCheck::new),
+                // Exercise 3: the objects find each other as the cluster would resolve them (Services, spark://, config).
+                new CheckType("yaml-references", CheckTarget.FILES,
+                        "every reference resolves: Service selectors and targetPorts, spark://HOST:PORT, ConfigMaps,"
+                                + " Secrets, claims, ServiceAccounts; images no Dockerfile builds are warned about",
+                        YamlReferencesCheck::new),
+                // Exercise 3: the commented copy says what the applied YAML does (one object, one truth).
+                new CheckType("yaml-copies-agree", CheckTarget.FILES,
+                        "copies of one object in several files (the commented copy) set the same fields",
+                        YamlCopiesCheck::new),
                 // Exercises 2-4: the report answers each question.
                 new CheckType("report-sections", CheckTarget.FILES,
                         "the report answers each of the lab's questions", ReportSectionsCheck::new));

@@ -31,7 +31,7 @@ public final class ImagesPinnedCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        Submission submission = context.requireSubmission();
+        Submission submission = Submission.of(context);
         Set<String> checked = new LinkedHashSet<>();
         List<String> offenders = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();

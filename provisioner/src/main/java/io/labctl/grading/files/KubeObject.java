@@ -91,14 +91,41 @@ public record KubeObject(String file, int document, int line, JsonNode node, Lis
      * for its line, must not rescan the rest of the file every time.
      */
     public int lineOf(String key, String value) {
-        Pattern pattern = Pattern.compile("^\\s*(?:-\\s+)?" + Pattern.quote(key) + "\\s*:\\s*[\"']?"
-                + Pattern.quote(value) + "[\"']?\\s*(?:#.*)?$");
+        // Block style (key: value) and flow style ({name: x, value: "y"}) alike.
+        Pattern pattern = Pattern.compile("(?:^|[\\s{,-])" + Pattern.quote(key) + "\\s*:\\s*[\"']?"
+                + Pattern.quote(value) + "[\"']?\\s*(?:[,}\\]]|#|$)");
         for (int i = Math.max(0, line - 1); i < fileLines.size() && !(i >= line && fileLines.get(i).startsWith("---"));
              i++) {
-            if (pattern.matcher(fileLines.get(i)).matches()) {
+            if (pattern.matcher(fileLines.get(i)).find()) {
                 return i + 1;
             }
         }
         return line;
+    }
+
+    /**
+     * The line of a field given by its path ({@code spec.template.spec.containers[0].image}): each key of the path
+     * looked for from the line of the one before it, inside this object's document; the object's line when not found.
+     */
+    public int lineOfPath(String path) {
+        int at = Math.max(0, line - 1);
+        for (String key : path.replaceAll("\\[\\d+]", "").split("\\.")) {
+            if (key.isEmpty()) {
+                continue;
+            }
+            Pattern pattern = Pattern.compile("(?:^|[\\s{,-])" + Pattern.quote(key) + "\\s*:");
+            int found = -1;
+            for (int i = at; i < fileLines.size() && !(i >= line && fileLines.get(i).startsWith("---")); i++) {
+                if (pattern.matcher(fileLines.get(i)).find()) {
+                    found = i;
+                    break;
+                }
+            }
+            if (found < 0) {
+                return at + 1;
+            }
+            at = found;
+        }
+        return at + 1;
     }
 }

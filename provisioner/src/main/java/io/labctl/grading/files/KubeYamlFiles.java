@@ -10,6 +10,7 @@ import io.labctl.grading.checks.CheckOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +49,14 @@ public final class KubeYamlFiles {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final List<YamlFile> files;
+    /** The files with the fewest comment lines first: where the applied copy of an object is. */
+    private final List<YamlFile> appliedFirst;
 
     private KubeYamlFiles(List<YamlFile> files) {
         this.files = files;
+        this.appliedFirst = files.stream().sorted(Comparator.comparingInt((YamlFile f) -> YamlComments.lines(f.text()))
+                .thenComparingLong(f -> f.path().chars().filter(c -> c == '/').count())
+                .thenComparing(YamlFile::path)).toList();
     }
 
     /**
@@ -106,11 +112,30 @@ public final class KubeYamlFiles {
         return files.stream().flatMap(f -> f.objects().stream()).toList();
     }
 
-    /** The objects once each, by {@link KubeObject#identity()}: a commented copy repeats the same objects. */
+    /**
+     * The objects once each, by {@link KubeObject#identity()}: the copy that would be applied. The lab asks for the
+     * YAML and a commented copy of it; when an object is in several files, the one in the file with the fewest
+     * comment lines is the one {@code kubectl apply} was run on (on a tie, the shallowest, then first by path: an
+     * {@code exercise4/} copy scaled to 3 does not replace the exercise's own YAML), and the checks grade that
+     * copy, never whichever looks best. {@link ObjectCopies} judges whether the copies agree.
+     */
     public List<KubeObject> distinctObjects() {
-        Map<String, KubeObject> distinct = new LinkedHashMap<>();
-        objects().forEach(o -> distinct.putIfAbsent(o.identity(), o));
-        return List.copyOf(distinct.values());
+        Map<String, KubeObject> applied = new LinkedHashMap<>();
+        for (YamlFile file : appliedFirst) {
+            file.objects().forEach(o -> applied.putIfAbsent(o.identity(), o));
+        }
+        // In file and document order, as before: messages list objects in the order the student wrote them.
+        return objects().stream().filter(o -> applied.get(o.identity()) == o).toList();
+    }
+
+    /** Every copy of each object that is in more than one place, by identity, the applied copy first. */
+    public Map<String, List<KubeObject>> copies() {
+        Map<String, List<KubeObject>> copies = new LinkedHashMap<>();
+        for (YamlFile file : appliedFirst) {
+            file.objects().forEach(o -> copies.computeIfAbsent(o.identity(), k -> new ArrayList<>()).add(o));
+        }
+        copies.values().removeIf(list -> list.size() < 2);
+        return copies;
     }
 
     /** The objects of one kind, once each. */

@@ -3,6 +3,7 @@ package io.labctl.grading.files;
 import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.checks.GradingContext;
 
 import java.nio.file.FileSystems;
@@ -22,13 +23,17 @@ import java.util.stream.Collectors;
  * one of {@code files} (globs, case-insensitive, tried in order; default report.md, report.txt, README.md,
  * *.md; a glob without '/' matches the file name in any folder, the shallowest first). Each of
  * {@code sections} ({title, keywords}; keywords default to the title) is one part, answered as
- * {@link ReportText} defines it. A report only in PDF or a word processor's format is an ERROR, not a
+ * {@link ReportText} defines it: in its own section, in whole sentences. Every answer is quoted (its first lines) in
+ * what the check observed, so the instructor reviews it from any report format; with {@code review: manual} in the
+ * lab the points wait for that review. A report only in PDF or a word processor's format is an ERROR, not a
  * zero: a person has to read it, or ask the student for text.
  */
 public final class ReportSectionsCheck implements Check {
     private static final List<String> DEFAULT_FILES = List.of("report.md", "report.txt", "README.md", "*.md");
     private static final List<String> NOT_TEXT = List.of(".pdf", ".docx", ".doc", ".odt", ".pages", ".rtf");
     private static final Set<String> SECTION_KEYS = Set.of("title", "keywords");
+    /** A few lines of an answer: enough to review it from the report, short enough for a table cell. */
+    private static final int QUOTE_CHARS = 120;
 
     /** One question of the lab and the words an answer to it mentions. */
     private record Section(String title, List<String> keywords) {
@@ -76,12 +81,16 @@ public final class ReportSectionsCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        Submission submission = context.requireSubmission();
+        Submission submission = Submission.of(context);
         Optional<String> report = report(submission);
         if (report.isEmpty()) {
             Optional<String> unreadable = submission.files().stream()
                     .filter(f -> NOT_TEXT.stream().anyMatch(f.toLowerCase(Locale.ROOT)::endsWith)).findFirst();
-            return unreadable.map(f -> CheckOutcome.error(f + " cannot be read as text; ask for report.md"))
+            // Said to the student, who reads the report: what to hand in instead. Still an ERROR, not a zero: a
+            // person may grade the PDF.
+            return unreadable.map(f -> new CheckOutcome(CheckStatus.ERROR, 0, f + " is not text, so the grader cannot"
+                            + " read your answers", "submit your report as report.md (Markdown, plain text) next to " + f
+                            + "; the grader reads text only"))
                     .orElseGet(() -> CheckOutcome.fail("no report (looked for " + String.join(", ", files) + ")",
                             "write the answers to the lab's questions in report.md"));
         }
@@ -93,20 +102,38 @@ public final class ReportSectionsCheck implements Check {
         }
         ReportText reportText = ReportText.parse(text.get());
         List<String> answered = new ArrayList<>();
+        List<String> notSentences = new ArrayList<>();
         List<Section> unanswered = new ArrayList<>();
+        List<String> hints = new ArrayList<>();
         for (Section section : sections) {
-            reportText.answer(section.keywords()).ifPresentOrElse(
-                    block -> answered.add(section.title() + " (line " + block.line() + ")"),
-                    () -> unanswered.add(section));
+            Optional<ReportText.Answer> answer = reportText.answer(section.title(), section.keywords());
+            if (answer.isEmpty()) {
+                unanswered.add(section);
+            } else if (!ReportText.hasSentence(answer.get().text())) {
+                notSentences.add(quoted(section, answer.get()));
+                hints.add("answer " + section.title() + " (line " + answer.get().line() + ") in whole sentences: say"
+                        + " what you did and why, not only the commands or keywords");
+            } else {
+                answered.add(quoted(section, answer.get()));
+            }
         }
         String observed = report.get() + ": answered " + (answered.isEmpty() ? "none" : String.join(", ", answered))
+                + (notSentences.isEmpty() ? "" : "; not in whole sentences: " + String.join(", ", notSentences))
                 + (unanswered.isEmpty() ? "" : "; missing " + unanswered.stream().map(Section::title)
                         .collect(Collectors.joining(", ")));
-        String hint = unanswered.isEmpty() ? null : report.get() + " does not answer: " + unanswered.stream()
-                .map(s -> s.title() + " (looked for a heading or paragraph with " + String.join(", ", s.keywords())
-                        + ", followed by an answer)")
-                .collect(Collectors.joining("; "));
-        return CheckOutcome.parts(answered.size(), sections.size(), observed, hint);
+        if (!unanswered.isEmpty()) {
+            hints.add(report.get() + " does not answer: " + unanswered.stream()
+                    .map(s -> s.title() + " (looked for a heading or paragraph with " + String.join(", ", s.keywords())
+                            + ", followed by an answer)")
+                    .collect(Collectors.joining("; ")));
+        }
+        return CheckOutcome.parts(answered.size(), sections.size(), observed,
+                hints.isEmpty() ? null : String.join("; ", hints)).quoting();
+    }
+
+    /** "Storage (line 42: \"Pods lose their files when they restart: ...\")": the answer, for a person to review. */
+    private static String quoted(Section section, ReportText.Answer answer) {
+        return section.title() + " (line " + answer.line() + ": \"" + answer.quote(QUOTE_CHARS) + "\")";
     }
 
     /**

@@ -2,6 +2,8 @@ package io.labctl.grading.files;
 
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
+import io.labctl.grading.checks.GradedSubmission;
+import io.labctl.grading.checks.GradingContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +36,7 @@ import java.util.function.Supplier;
  * link to one, one nested or named past a cap, one that cannot be listed) could hold anything, so every check
  * that looks for files gets that error.
  */
-public final class Submission {
+public final class Submission implements GradedSubmission {
     private final Path root;
     private final SubmissionLimits limits;
     private final Map<String, Long> sizes;
@@ -61,11 +63,51 @@ public final class Submission {
     }
 
     public static Submission read(Path root, SubmissionLimits limits) {
+        return read(root, limits, Map.of());
+    }
+
+    /**
+     * @param refusedBefore what was refused before the folder existed (the links of an unpacked archive), by relative
+     *                      path: a check that needs such a file is an ERROR naming it, as for a link in a folder
+     */
+    public static Submission read(Path root, SubmissionLimits limits, Map<String, String> refusedBefore) {
         if (!Files.isDirectory(root)) {
             throw new LabctlException(ExitCode.USAGE, "submission folder " + root + " does not exist",
-                    "pass the folder of the unpacked submission with --submission DIR");
+                    "pass the student's folder, .zip or .tar.gz with --submission PATH");
         }
-        return new Submission(SubmissionWalker.walk(root, limits));
+        SubmissionWalker walk = SubmissionWalker.walk(root, limits);
+        refusedBefore.forEach(walk.refused::putIfAbsent);
+        return new Submission(walk);
+    }
+
+    /**
+     * Reads what {@code path} names: a folder, or an archive unpacked into {@code unpacked} (the caller closes it
+     * after grading). A missing {@code path} with an archive beside it of the same name ({@code alice} and
+     * {@code alice.zip}) is that archive: a roster's {@code submissions/${student}} then fits a folder of zips named
+     * by student as the course platform hands them out.
+     */
+    public static Submission open(Path path, java.util.function.Consumer<SubmissionArchive> unpacked) {
+        Path given = path;
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            for (String extension : java.util.List.of(".zip", ".tar.gz", ".tgz")) {
+                Path archive = path.resolveSibling(path.getFileName() + extension);
+                if (Files.exists(archive, LinkOption.NOFOLLOW_LINKS)) {
+                    given = archive;
+                    break;
+                }
+            }
+        }
+        if (!SubmissionArchive.isArchive(given) || Files.isDirectory(given)) {
+            return read(given);
+        }
+        SubmissionArchive archive = SubmissionArchive.unpack(given, SubmissionLimits.DEFAULT);
+        unpacked.accept(archive);
+        return read(archive.folder(), SubmissionLimits.DEFAULT, archive.refused());
+    }
+
+    /** The submission a file check grades. */
+    public static Submission of(GradingContext context) {
+        return context.requireSubmission(Submission.class);
     }
 
     /** The folder, with links in its own path resolved: every file read must be inside it. */
@@ -100,6 +142,7 @@ public final class Submission {
     }
 
     /** Files refused (not read, not hashed), by relative path, with the reason ("is a symbolic link; ..."). */
+    @Override
     public Map<String, String> refused() {
         return refused;
     }
@@ -135,6 +178,7 @@ public final class Submission {
     }
 
     /** SHA-256 (hex) of every file read, by relative path: the evidence part of the report. */
+    @Override
     public Map<String, String> sha256() {
         return sha256;
     }

@@ -32,7 +32,7 @@ public final class YamlCommentedCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        KubeYamlFiles yaml = KubeYamlFiles.of(context.requireSubmission());
+        KubeYamlFiles yaml = KubeYamlFiles.of(Submission.of(context));
         Optional<CheckOutcome> noFiles = yaml.noFiles();
         if (noFiles.isPresent()) {
             return noFiles.get();
@@ -73,38 +73,6 @@ public final class YamlCommentedCheck implements Check {
     }
 
     static int commentLines(String text) {
-        return (int) text.lines().filter(YamlCommentedCheck::hasComment).count();
-    }
-
-    /**
-     * A {@code #} at the start of the line or after a blank, outside quotes. A quote opens a string only
-     * where a YAML value can start (after a blank or a bracket that follows ":", "-", "[", "{", "," or the
-     * line start); elsewhere it is a character of a plain value ({@code it's}).
-     */
-    private static boolean hasComment(String line) {
-        char quote = 0;
-        char previous = ' ';
-        char lastNonBlank = ':';
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                boolean escaped = quote == '"' ? c == '\\' : c == '\'' && line.startsWith("''", i);
-                if (escaped) {
-                    i++; // \" inside "...", '' inside '...'
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '#' && Character.isWhitespace(previous)) {
-                return true;
-            } else if ((c == '\'' || c == '"') && ":-[{,".indexOf(lastNonBlank) >= 0
-                    && (Character.isWhitespace(previous) || "[{,".indexOf(previous) >= 0)) {
-                quote = c;
-            }
-            previous = c;
-            if (!Character.isWhitespace(c)) {
-                lastNonBlank = c;
-            }
-        }
-        return false;
+        return YamlComments.lines(text);
     }
 }

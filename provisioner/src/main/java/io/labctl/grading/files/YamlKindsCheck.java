@@ -1,6 +1,5 @@
 package io.labctl.grading.files;
 
-import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.GradingContext;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code yaml-kinds}: the submitted YAML has at least the required number of objects of each kind (param
@@ -17,7 +15,7 @@ import java.util.Optional;
  * each by kind, namespace and name, so a commented copy of the manifests does not double them. One part
  * per kind.
  */
-public final class YamlKindsCheck implements Check {
+public final class YamlKindsCheck implements YamlObjectsCheck {
     private final Map<String, Integer> require = new LinkedHashMap<>();
 
     public YamlKindsCheck(CheckParams params) {
@@ -45,12 +43,7 @@ public final class YamlKindsCheck implements Check {
     }
 
     @Override
-    public CheckOutcome evaluate(GradingContext context) {
-        KubeYamlFiles yaml = KubeYamlFiles.of(context.requireSubmission());
-        Optional<CheckOutcome> missing = yaml.missing();
-        if (missing.isPresent()) {
-            return missing.get();
-        }
+    public CheckOutcome evaluate(GradingContext context, KubeYamlFiles yaml) {
         List<String> observed = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int earned = 0;

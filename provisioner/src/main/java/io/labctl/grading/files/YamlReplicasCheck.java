@@ -1,12 +1,10 @@
 package io.labctl.grading.files;
 
-import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.GradingContext;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -15,7 +13,7 @@ import java.util.stream.Collectors;
  * counts and one matching Deployment is enough: students also submit the scaled copy of exercise 4
  * (replicas: 3) next to the original.
  */
-public final class YamlReplicasCheck implements Check {
+public final class YamlReplicasCheck implements YamlObjectsCheck {
     private final String role;
     private final int replicas;
 
@@ -29,14 +27,9 @@ public final class YamlReplicasCheck implements Check {
     }
 
     @Override
-    public CheckOutcome evaluate(GradingContext context) {
-        KubeYamlFiles yaml = KubeYamlFiles.of(context.requireSubmission());
-        Optional<CheckOutcome> missing = yaml.missing();
-        if (missing.isPresent()) {
-            return missing.get();
-        }
-        List<KubeObject> deployments = yaml.objects().stream()
-                .filter(o -> o.is("Deployment") && o.nameContains(role)).toList();
+    public CheckOutcome evaluate(GradingContext context, KubeYamlFiles yaml) {
+        // The applied copies only: a commented copy that says 2 must not hide an applied file that says 3.
+        List<KubeObject> deployments = yaml.distinct("Deployment").stream().filter(o -> o.nameContains(role)).toList();
         if (deployments.isEmpty()) {
             return CheckOutcome.fail("no Deployment whose name contains '" + role + "' (Deployments: "
                             + yaml.distinct("Deployment").stream().map(KubeObject::name).collect(Collectors.joining(", "))

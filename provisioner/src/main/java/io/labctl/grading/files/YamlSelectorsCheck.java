@@ -1,7 +1,6 @@
 package io.labctl.grading.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.GradingContext;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,7 +23,7 @@ import java.util.stream.Collectors;
  * </ul>
  * Services without a selector (endpoints managed by hand) are not judged.
  */
-public final class YamlSelectorsCheck implements Check {
+public final class YamlSelectorsCheck implements YamlObjectsCheck {
     private static final int SPARK_RPC_PORT = 7077;
     private static final Set<String> SELECTOR_KINDS = Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet");
 
@@ -34,12 +32,7 @@ public final class YamlSelectorsCheck implements Check {
     }
 
     @Override
-    public CheckOutcome evaluate(GradingContext context) {
-        KubeYamlFiles yaml = KubeYamlFiles.of(context.requireSubmission());
-        Optional<CheckOutcome> missing = yaml.missing();
-        if (missing.isPresent()) {
-            return missing.get();
-        }
+    public CheckOutcome evaluate(GradingContext context, KubeYamlFiles yaml) {
         List<KubeObject> podOwners = yaml.distinctObjects().stream().filter(o -> o.podSpec().isPresent()).toList();
         List<KubeObject> workloads = podOwners.stream().filter(o -> SELECTOR_KINDS.contains(o.kind())).toList();
         List<KubeObject> services = yaml.distinct("Service").stream()

@@ -2,14 +2,12 @@ package io.labctl.grading.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.labctl.grading.ServiceLinkVariables;
-import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.GradingContext;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,18 +18,13 @@ import java.util.stream.Collectors;
  * when every pod template sets {@code enableServiceLinks: false} or all its containers set the variable
  * themselves (explicit {@code env} wins over service links).
  */
-public final class YamlServiceLinksCheck implements Check {
+public final class YamlServiceLinksCheck implements YamlObjectsCheck {
     public YamlServiceLinksCheck(CheckParams params) {
         params.requireNoUnknown();
     }
 
     @Override
-    public CheckOutcome evaluate(GradingContext context) {
-        KubeYamlFiles yaml = KubeYamlFiles.of(context.requireSubmission());
-        Optional<CheckOutcome> missing = yaml.missing();
-        if (missing.isPresent()) {
-            return missing.get();
-        }
+    public CheckOutcome evaluate(GradingContext context, KubeYamlFiles yaml) {
         List<KubeObject> services = yaml.distinct("Service");
         if (services.isEmpty()) {
             return CheckOutcome.pass("no Service, so no service-link variables");

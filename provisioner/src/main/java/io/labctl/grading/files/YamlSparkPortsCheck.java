@@ -1,7 +1,6 @@
 package io.labctl.grading.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.labctl.grading.checks.Check;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.GradingContext;
@@ -19,7 +18,7 @@ import java.util.stream.Collectors;
  * such Service is of type NodePort or LoadBalancer (outside works). Without a 7077 Service, the outside
  * part is lost too.
  */
-public final class YamlSparkPortsCheck implements Check {
+public final class YamlSparkPortsCheck implements YamlObjectsCheck {
     private static final Set<String> EXTERNAL_TYPES = Set.of("NodePort", "LoadBalancer");
 
     private final int port;
@@ -30,12 +29,7 @@ public final class YamlSparkPortsCheck implements Check {
     }
 
     @Override
-    public CheckOutcome evaluate(GradingContext context) {
-        KubeYamlFiles yaml = KubeYamlFiles.of(context.requireSubmission());
-        Optional<CheckOutcome> missing = yaml.missing();
-        if (missing.isPresent()) {
-            return missing.get();
-        }
+    public CheckOutcome evaluate(GradingContext context, KubeYamlFiles yaml) {
         List<String> observed = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int earned = 0;

@@ -21,7 +21,7 @@ public final class YamlValidCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        KubeYamlFiles yaml = KubeYamlFiles.of(context.requireSubmission());
+        KubeYamlFiles yaml = KubeYamlFiles.of(Submission.of(context));
         Optional<CheckOutcome> noFiles = yaml.noFiles();
         if (noFiles.isPresent()) {
             return noFiles.get();

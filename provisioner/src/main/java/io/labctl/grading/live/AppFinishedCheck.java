@@ -31,7 +31,7 @@ public final class AppFinishedCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        SparkClusterView view = new SparkClusterView(context.requireCluster(), namespace, cluster);
+        SparkClusterView view = new SparkClusterView(LiveCluster.of(context), namespace, cluster);
         Optional<MasterStatus> status = view.masterStatus();
         if (status.isEmpty()) {
             return CheckOutcome.fail("the master of " + cluster + " did not answer on :8080/json/");

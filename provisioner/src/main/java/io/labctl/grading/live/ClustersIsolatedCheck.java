@@ -28,7 +28,7 @@ public final class ClustersIsolatedCheck implements Check {
         this.namespace = params.requiredString("namespace");
         this.clusters = params.strings("clusters", List.of());
         if (clusters.size() < 2) {
-            throw new io.labctl.grading.LabValidationException(params.where()
+            throw new io.labctl.grading.checks.LabValidationException(params.where()
                     + ": params.clusters must name at least two clusters");
         }
         params.requireNoUnknown();
@@ -36,7 +36,7 @@ public final class ClustersIsolatedCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        LiveCluster live = context.requireCluster();
+        LiveCluster live = LiveCluster.of(context);
         Map<String, String> ownerByIp = new java.util.HashMap<>();
         for (String c : clusters) {
             for (Pod p : new SparkClusterView(live, namespace, c).pods("worker")) {

@@ -31,7 +31,7 @@ public final class DeploymentReadyCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        SparkClusterView view = new SparkClusterView(context.requireCluster(), namespace, cluster);
+        SparkClusterView view = new SparkClusterView(LiveCluster.of(context), namespace, cluster);
         String name = view.deploymentName(role);
         Optional<Deployment> found = view.deployment(role);
         if (found.isEmpty()) {

@@ -36,7 +36,7 @@ public final class ImageOnNodesCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        LiveCluster live = context.requireCluster();
+        LiveCluster live = LiveCluster.of(context);
         SparkClusterView view = new SparkClusterView(live, namespace, cluster);
         List<Deployment> deployments = new ArrayList<>();
         view.deployment("master").ifPresent(deployments::add);

@@ -37,6 +37,10 @@ public final class LiveCheckTypes {
                         AliveWorkersCheck::new),
                 new CheckType("app-finished", CheckTarget.CLUSTER,
                         "the master lists a FINISHED application", AppFinishedCheck::new),
+                // Exercise 3: the cluster runs the submitted YAML (not only what labctl lab run deployed).
+                new CheckType("live-matches-yaml", CheckTarget.CLUSTER_AND_FILES,
+                        "the objects in the namespace carry every field the submitted YAML sets (replicas aside)",
+                        LiveMatchesYamlCheck::new),
                 // Exercise 4: scale, tear down, two clusters side by side.
                 new CheckType("torn-down", CheckTarget.CLUSTER,
                         "nothing of a torn-down cluster remains", TornDownCheck::new),

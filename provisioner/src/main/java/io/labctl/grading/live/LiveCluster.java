@@ -1,6 +1,10 @@
 package io.labctl.grading.live;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.labctl.grading.checks.GradedCluster;
+import io.labctl.grading.checks.GradingContext;
+
+import java.util.List;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +16,7 @@ import java.util.function.Supplier;
  * only) and a per-grading memo, so that the checks of one student read each object once and all
  * judge the same snapshot (e.g. the master's JSON is fetched once, not once per check).
  */
-public final class LiveCluster {
+public final class LiveCluster implements GradedCluster {
     private final KubernetesClient client;
     private final String context;
     private final Map<String, Object> memo = new ConcurrentHashMap<>();
@@ -23,14 +27,21 @@ public final class LiveCluster {
         this.context = context;
     }
 
+    /** The cluster a live check grades. */
+    public static LiveCluster of(GradingContext context) {
+        return context.requireCluster(LiveCluster.class);
+    }
+
     public KubernetesClient client() {
         return client;
     }
 
+    @Override
     public String context() {
         return context;
     }
 
+    @Override
     public String server() {
         return client.getMasterUrl().toString();
     }
@@ -51,6 +62,16 @@ public final class LiveCluster {
         masterJson.put(namespaceAndCluster, json);
     }
 
+    @Override
+    public List<String> nodeNames() {
+        try {
+            return LiveQueries.nodes(this).stream().map(n -> n.getMetadata().getName()).toList();
+        } catch (RuntimeException e) {
+            return List.of(); // a namespace-scoped identity cannot list nodes; the fingerprint then has none
+        }
+    }
+
+    @Override
     public synchronized Map<String, String> masterJson() {
         return Map.copyOf(masterJson);
     }

@@ -33,7 +33,7 @@ public final class MasterServiceCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        SparkClusterView view = new SparkClusterView(context.requireCluster(), namespace, cluster);
+        SparkClusterView view = new SparkClusterView(LiveCluster.of(context), namespace, cluster);
         Optional<Service> found = clusterService(view, port);
         if (found.isEmpty()) {
             return CheckOutcome.fail("no Service in " + namespace + " selects the master pod or is named " + cluster

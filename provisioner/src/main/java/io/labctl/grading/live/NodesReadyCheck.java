@@ -24,7 +24,7 @@ public final class NodesReadyCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        List<Node> nodes = LiveQueries.nodes(context.requireCluster());
+        List<Node> nodes = LiveQueries.nodes(LiveCluster.of(context));
         List<Node> masters = nodes.stream().filter(Nodes::isControlPlane).toList();
         List<Node> workers = nodes.stream().filter(n -> !Nodes.isControlPlane(n)).toList();
         long readyMasters = masters.stream().filter(Nodes::isReady).count();

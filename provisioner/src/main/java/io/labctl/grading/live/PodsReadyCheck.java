@@ -26,7 +26,7 @@ public final class PodsReadyCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        SparkClusterView view = new SparkClusterView(context.requireCluster(), namespace, cluster);
+        SparkClusterView view = new SparkClusterView(LiveCluster.of(context), namespace, cluster);
         List<Pod> pods = new ArrayList<>(view.pods("master"));
         pods.addAll(view.pods("worker"));
         if (view.pods("master").isEmpty() || view.pods("worker").isEmpty()) {

@@ -31,7 +31,7 @@ public final class ServiceLinksCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        SparkClusterView view = new SparkClusterView(context.requireCluster(), namespace, cluster);
+        SparkClusterView view = new SparkClusterView(LiveCluster.of(context), namespace, cluster);
         List<String> problems = new ArrayList<>();
         String hint = null;
         for (Service svc : view.services()) {

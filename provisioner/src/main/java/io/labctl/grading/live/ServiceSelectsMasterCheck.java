@@ -32,7 +32,7 @@ public final class ServiceSelectsMasterCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        LiveCluster live = context.requireCluster();
+        LiveCluster live = LiveCluster.of(context);
         SparkClusterView view = new SparkClusterView(live, namespace, cluster);
         List<Pod> masters = view.pods("master");
         if (masters.isEmpty()) {

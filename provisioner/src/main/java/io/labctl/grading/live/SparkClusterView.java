@@ -49,9 +49,7 @@ public final class SparkClusterView {
     /** The Deployment of a role ("master", "worker"), or empty. */
     public Optional<Deployment> deployment(String role) {
         String name = deploymentName(role);
-        return Optional.ofNullable(live.memo("deployment/" + namespace + "/" + name,
-                () -> Optional.ofNullable(client.apps().deployments().inNamespace(namespace).withName(name).get()))
-                .orElse(null));
+        return LiveQueries.deployment(live, namespace, name);
     }
 
     /** The non-terminating pods a Deployment's selector matches. */
@@ -77,7 +75,7 @@ public final class SparkClusterView {
 
     /** Every Service of the namespace. */
     public List<Service> services() {
-        return live.memo("services/" + namespace, () -> client.services().inNamespace(namespace).list().getItems());
+        return LiveQueries.services(live, namespace);
     }
 
     /** The master's raw {@code /json/}; empty when no master pod runs or it does not answer. */

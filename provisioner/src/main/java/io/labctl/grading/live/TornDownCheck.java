@@ -30,7 +30,7 @@ public final class TornDownCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(GradingContext context) {
-        KubernetesClient client = context.requireCluster().client();
+        KubernetesClient client = LiveCluster.of(context).client();
         if (client.namespaces().withName(namespace).get() == null) {
             return CheckOutcome.pass("namespace " + namespace + " no longer exists");
         }

@@ -1,7 +1,7 @@
 package io.labctl.grading.report;
 
 import io.labctl.grading.CheckResult;
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.GradeReport;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -117,6 +117,13 @@ public final class JunitReportWriter implements ReportWriter {
             properties.put("hint", check.hint());
             properties(3, properties);
             outcome(check);
+            if (check.quotes()) {
+                // The student's own words, for review, whatever the outcome: where JUnit viewers show a test's output.
+                newline(3);
+                xml.writeStartElement("system-out");
+                xml.writeCharacters(check.observed());
+                xml.writeEndElement();
+            }
             newline(2);
             xml.writeEndElement();
         }
@@ -134,6 +141,12 @@ public final class JunitReportWriter implements ReportWriter {
                     newline(3);
                     xml.writeEmptyElement("skipped");
                     attribute("message", "prerequisite failed: " + check.observed());
+                }
+                case PENDING -> {
+                    // Neither the student's mistake nor a fault: not decided yet, as a skipped test is.
+                    newline(3);
+                    xml.writeEmptyElement("skipped");
+                    attribute("message", "pending review: " + check.observed());
                 }
             }
         }

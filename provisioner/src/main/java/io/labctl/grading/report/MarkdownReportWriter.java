@@ -1,7 +1,7 @@
 package io.labctl.grading.report;
 
 import io.labctl.grading.CheckResult;
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.Fingerprint;
 import io.labctl.grading.GradeReport;
 
@@ -54,13 +54,14 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
 
     private static void failures(List<CheckResult> checks, List<String> numbers, Writer out) throws IOException {
-        if (checks.stream().allMatch(c -> c.status().passed())) {
+        if (checks.stream().allMatch(c -> c.status().passed() && !c.quotes())) {
             return;
         }
-        out.write("## Checks that did not pass\n\n");
+        out.write(checks.stream().allMatch(c -> c.status().passed()) ? "## Answers to review\n\n"
+                : "## Checks that did not pass, and answers to review\n\n");
         for (int i = 0; i < checks.size(); i++) {
             CheckResult check = checks.get(i);
-            if (check.status().passed()) {
+            if (check.status().passed() && !check.quotes()) {
                 continue;
             }
             out.write("### " + numbers.get(i) + " " + name(check) + "\n\n");

@@ -13,7 +13,9 @@ public enum ReportFormat {
     /** For people: a summary table and one section per failed check. */
     markdown("md"),
     /** One row per check; the class CSV is written by {@link ClassCsv}. */
-    csv("csv");
+    csv("csv"),
+    /** A self-contained page per student; with a roster also the class page, {@link HtmlClassReport}. */
+    html("html");
 
     private final String extension;
 

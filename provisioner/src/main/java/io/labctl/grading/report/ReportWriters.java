@@ -20,6 +20,8 @@ public final class ReportWriters {
             case markdown -> new MarkdownReportWriter();
             // One row per check; the class table is ClassCsv.
             case csv -> new CsvReportWriter();
+            // People, in a browser, offline: one page per student; the class page is HtmlClassReport.
+            case html -> new HtmlReportWriter();
         };
     }
 }

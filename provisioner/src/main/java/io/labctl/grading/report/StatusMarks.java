@@ -1,6 +1,6 @@
 package io.labctl.grading.report;
 
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 
 /** One-character marks for people reading a report; the same in the terminal and in Markdown. */
 final class StatusMarks {
@@ -16,6 +16,7 @@ final class StatusMarks {
             case ERROR -> "!";
             case SKIPPED -> "–";
             case NOT_GRADABLE -> "?";
+            case PENDING -> "…";
         };
     }
 }

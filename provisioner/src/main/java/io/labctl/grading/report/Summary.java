@@ -1,6 +1,7 @@
 package io.labctl.grading.report;
 
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
+import io.labctl.grading.CheckResult;
 import io.labctl.grading.GradeReport;
 
 import java.util.ArrayList;
@@ -30,6 +31,12 @@ final class Summary {
 
     /** Failed, partial and error checks come with evidence and a fix; a pass needs neither. */
     static boolean explains(CheckStatus status) {
-        return status == CheckStatus.FAILED || status == CheckStatus.PARTIAL || status == CheckStatus.ERROR;
+        return status == CheckStatus.FAILED || status == CheckStatus.PARTIAL || status == CheckStatus.ERROR
+                || status == CheckStatus.PENDING;
+    }
+
+    /** What a report shows what was observed for: a check that {@link #explains} its status, or quotes the student. */
+    static boolean showsObserved(CheckResult check) {
+        return explains(check.status()) || check.quotes();
     }
 }

@@ -2,6 +2,7 @@ package io.labctl.grading.report;
 
 import io.labctl.core.TerminalText;
 import io.labctl.grading.CheckResult;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.GradeReport;
 
 import java.io.IOException;
@@ -42,8 +43,9 @@ public final class TextReportWriter implements ReportWriter {
     private static void writeCheck(CheckResult check, int idWidth, Writer out) throws IOException {
         String id = visible(check.id()) + " ".repeat(idWidth - check.id().length());
         out.write(StatusMarks.mark(check.status()) + " " + id + "  " + visible(check.title()) + "  "
-                + Points.of(check.points(), check.maxPoints()) + "\n");
-        if (Summary.explains(check.status())) {
+                + Points.of(check.points(), check.maxPoints()) + (check.status() == CheckStatus.PENDING ? " pending" : "")
+                + "\n");
+        if (Summary.showsObserved(check)) {
             out.write(labelled(SAW, check.observed()));
             if (check.hint() != null) {
                 out.write(labelled(FIX, check.hint()));

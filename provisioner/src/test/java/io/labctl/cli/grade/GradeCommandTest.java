@@ -187,6 +187,42 @@ class GradeCommandTest {
     }
 
     @Test
+    void roster_folderOfArchivesNamedByStudent_zipAndTarGz_gradeLikeTheFolder() throws Exception {
+        // Given a roster pointing at submissions/${student}, where only alice.zip and bob.tar.gz are
+        Path submissions = Files.createDirectories(home.resolve("submissions"));
+        ReferenceSubmission.zip(home.resolve("work"), submissions.resolve("alice.zip"), "alice/");
+        ReferenceSubmission.tarGz(Files.createDirectories(home.resolve("work")), submissions.resolve("bob.tar.gz"));
+        Path roster = Files.writeString(home.resolve("roster.yaml"), """
+                lab: spark-k8s
+                defaults:
+                  submission: submissions/${student}
+                students: [{id: alice}, {id: bob}]
+                """);
+
+        // When the class is graded on files
+        CliRun r = CliRun.run(home, "grade", "--roster", roster.toString(), "--part", "files");
+
+        // Then both get the reference's full marks, and no unpacked folder is left in the submissions
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(ClassCsv.read(home.resolve("grades/class.csv"))).extracting(row -> row.get("student") + "="
+                + row.get("score")).containsExactly("alice=26", "bob=26");
+        try (var left = Files.list(submissions)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("alice.zip", "bob.tar.gz");
+        }
+    }
+
+    @Test
+    void submission_archiveThatDoesNotOpen_filesAreNotGradable_withTheReason() throws Exception {
+        Path broken = Files.writeString(home.resolve("alice.zip"), "not a zip");
+
+        CliRun r = CliRun.run(home, "grade", "--lab", "spark-k8s", "--part", "files", "--submission", broken.toString(),
+                "--format", "json");
+
+        assertThat(r.status()).isEqualTo(4);
+        assertThat(r.out()).contains("not a readable zip archive");
+    }
+
+    @Test
     void concurrentOnlyRegrades_ofDifferentStudents_keepBothRowsOfClassCsv() throws Exception {
         // Given a class of two graded once, then both students' work changed between rounds
         Path roster = twoStudentRoster();
@@ -216,7 +252,7 @@ class GradeCommandTest {
 
             // Then class.csv has both regraded rows (without a lock, the second write dropped the first one's row)
             List<Map<String, String>> rows = ClassCsv.read(home.resolve("grades/class.csv"));
-            String expected = commented ? "22" : "21"; // yaml-commented is worth 1 point
+            String expected = commented ? "26" : "25"; // yaml-commented is worth 1 point
             assertThat(rows).as("round %d", round).extracting(row -> row.get("student") + "=" + row.get("score"))
                     .containsExactly("alice=" + expected, "bob=" + expected);
         }

@@ -100,7 +100,7 @@ class LabCommandsTest {
         Node doc = parser.parse(r.out());
         String html = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build().render(doc);
         assertThat(html).contains("<table>").contains("ex2.base-image").contains("ex4.report-ex4");
-        assertThat(r.err()).contains("22/22");
+        assertThat(r.err()).contains("26/26");
         assertThat(Files.list(home).count()).isEqualTo(1); // nothing written besides the submission
     }
 

@@ -1,6 +1,6 @@
 package io.labctl.grading.files;
 
-import io.labctl.grading.LabValidationException;
+import io.labctl.grading.checks.LabValidationException;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.CheckTarget;
 import io.labctl.grading.checks.CheckType;

@@ -15,7 +15,11 @@ class ReportTextFuzzTest {
     void parse(byte[] input) {
         String text = TextDecoding.decode(input).orElse("");
         ReportText report = ReportText.parse(text);
-        report.answer(List.of("storage", "#", " ", "two spark clusters"));
+        report.answer("Two Spark clusters", List.of("storage", "#", " ", "two spark clusters"))
+                .ifPresent(answer -> {
+                    ReportText.hasSentence(answer.text());
+                    answer.quote(200);
+                });
         for (String line : text.lines().limit(1000).toList()) {
             ReportText.atxHeading(1, line);
         }

@@ -43,11 +43,11 @@ class ReportTextTest {
         // When parsed, Then in a fraction of a second (the timeout is a tripwire; the guarantee is that the scanner
         // reads each character at most twice)
         ReportText report = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> ReportText.parse(line + "\nanswer\n"));
-        assertThat(report.answer(List.of("a #"))).map(ReportText.Block::level).contains(1);
+        assertThat(report.answer("a", List.of("a #"))).map(ReportText.Answer::text).contains("answer");
     }
 
     @Test
-    void heading_isAnsweredByAParagraphBeforeTheNextHeadingOfItsLevel_subsectionsIncluded() {
+    void heading_itsAnswerIsEveryParagraphBeforeTheNextHeadingOfItsLevel_subsectionsIncluded() {
         ReportText report = ReportText.parse("""
                 ## Scaling
                 ### With kubectl only
@@ -56,9 +56,25 @@ class ReportTextTest {
                 ## Destroying
                 """);
 
-        assertThat(report.answer(List.of("scaling"))).map(ReportText.Block::line).contains(1);
-        assertThat(report.answer(List.of("STORAGE"))).isEmpty();
-        assertThat(report.answer(List.of("destroy"))).isEmpty();
+        assertThat(report.answer("Scaling", List.of("scaling")))
+                .contains(new ReportText.Answer(1, "kubectl scale deployment/spark-worker --replicas=3"));
+        assertThat(report.answer("Storage", List.of("STORAGE"))).isEmpty();
+        assertThat(report.answer("Destroying", List.of("destroy"))).isEmpty();
+    }
+
+    @Test
+    void question_isFoundUnderItsOwnHeading_notWhereItsKeywordsAppearFirst() {
+        // Given "kubectl apply" first in the launch section, then as the heading of the scaling answer
+        ReportText report = ReportText.parse("""
+                ## Launching
+                I ran kubectl apply -f spark.yaml to create everything.
+                ## Scaling with kubectl apply
+                I changed replicas to 3 in the file and applied it again.
+                """);
+
+        // When the scaling question is looked for by its keyword, Then its own section answers it
+        assertThat(report.answer("Scaling with kubectl apply and the YAML", List.of("kubectl apply")))
+                .contains(new ReportText.Answer(3, "I changed replicas to 3 in the file and applied it again."));
     }
 
     @Test
@@ -73,9 +89,9 @@ class ReportTextTest {
                 Destroying the cluster
                 """);
 
-        assertThat(report.answer(List.of("two clusters"))).map(ReportText.Block::line).contains(1);
-        assertThat(report.answer(List.of("ceph"))).map(ReportText.Block::line).contains(5);
-        assertThat(report.answer(List.of("destroying"))).isEmpty();
+        assertThat(report.answer("Two clusters", List.of("two clusters"))).map(ReportText.Answer::line).contains(1);
+        assertThat(report.answer("Storage", List.of("ceph"))).map(ReportText.Answer::line).contains(5);
+        assertThat(report.answer("Destroying", List.of("destroying"))).isEmpty();
     }
 
     @Test
@@ -90,7 +106,26 @@ class ReportTextTest {
                 ```
                 """);
 
-        assertThat(report.answer(List.of("building"))).map(ReportText.Block::level).contains(1);
-        assertThat(report.answer(List.of("storage"))).map(ReportText.Block::level).contains(0);
+        assertThat(report.answer("Building", List.of("building"))).map(ReportText.Answer::line).contains(1);
+        assertThat(report.answer("Storage", List.of("storage"))).map(ReportText.Answer::text).hasValueSatisfying(
+                text -> assertThat(text).startsWith("```"));
+    }
+
+    @Test
+    void hasSentence_wholeSentencesPass_keywordBagsAndBareCommandsDoNot() {
+        assertThat(ReportText.hasSentence("Each cluster runs in its own namespace.")).isTrue();
+        assertThat(ReportText.hasSentence("- I scaled with `kubectl scale --replicas=3` and waited.")).isTrue();
+        assertThat(ReportText.hasSentence("kubectl apply, replicas, yaml")).isFalse();
+        assertThat(ReportText.hasSentence("kubectl scale deployment/spark-worker --replicas=3")).isFalse();
+        assertThat(ReportText.hasSentence("Ceph.")).isFalse();
+        assertThat(ReportText.hasSentence("```\nThis is code in a fence, not a sentence.\n```")).isFalse();
+    }
+
+    @Test
+    void quote_isTheAnswersFirstWordsOnOneLine_cutAtTheLimit() {
+        ReportText.Answer answer = new ReportText.Answer(3, "First line of it.\n\nSecond line, which goes on and on.");
+
+        assertThat(answer.quote(200)).isEqualTo("First line of it. Second line, which goes on and on.");
+        assertThat(answer.quote(20)).isEqualTo("First line of it....");
     }
 }

@@ -1,6 +1,6 @@
 package io.labctl.grading.files;
 
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.grading.checks.CheckParams;
 import io.labctl.grading.checks.CheckType;
@@ -306,7 +306,7 @@ final class SubmissionFixture {
         Map<String, LabCheck> lab = new LinkedHashMap<>();
         for (String type : List.of("dockerfile-base-image", "dockerfile-java", "dockerfile-from-base", "images-pinned",
                 "yaml-valid", "yaml-kinds", "yaml-spark-ports", "yaml-selectors", "yaml-service-links",
-                "yaml-commented")) {
+                "yaml-commented", "yaml-references", "yaml-copies-agree", "yaml-api-valid")) {
             lab.put(type, new LabCheck(type, Map.of()));
         }
         lab.put("dockerfile-under-opt(hadoop)", new LabCheck("dockerfile-under-opt", Map.of("component", "hadoop")));

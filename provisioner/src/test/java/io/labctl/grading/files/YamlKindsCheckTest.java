@@ -1,7 +1,7 @@
 package io.labctl.grading.files;
 
-import io.labctl.grading.CheckStatus;
-import io.labctl.grading.LabValidationException;
+import io.labctl.grading.checks.CheckStatus;
+import io.labctl.grading.checks.LabValidationException;
 import io.labctl.grading.checks.CheckOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package io.labctl.grading.files;
 
-import io.labctl.grading.CheckStatus;
-import io.labctl.grading.LabValidationException;
+import io.labctl.grading.checks.CheckStatus;
+import io.labctl.grading.checks.LabValidationException;
 import io.labctl.grading.checks.CheckOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,15 +21,13 @@ class YamlReplicasCheckTest {
     Path dir;
 
     @Test
-    void reference_passes_namingEveryMatchingDeployment() {
+    void reference_passes_namingTheAppliedCopy() {
         SubmissionFixture fixture = SubmissionFixture.reference(dir);
-        // the worker is the second document of each file
-        int commented = fixture.line("spark-commented.yaml", "---") + 1;
+        // the worker is the second document of spark.yaml; the commented copy is not the one applied
         int plain = fixture.line("spark.yaml", "---") + 1;
 
         assertThat(fixture.run(TYPE, TWO_WORKERS)).isEqualTo(CheckOutcome.pass(
-                "Deployment spark-worker (spark-commented.yaml:" + commented + "): replicas 2;"
-                        + " Deployment spark-worker (spark.yaml:" + plain + "): replicas 2"));
+                "Deployment spark-worker (spark.yaml:" + plain + "): replicas 2"));
     }
 
     @Test
@@ -53,13 +51,14 @@ class YamlReplicasCheckTest {
     }
 
     @Test
-    void scaledCopyNextToTheOriginal_bothCount() {
+    void scaledCopyInASubfolder_theTopLevelFileIsTheAppliedOne() {
         SubmissionFixture fixture = SubmissionFixture.reference(dir)
                 .write("exercise4/spark-scaled.yaml", SubmissionFixture.YAML.replace("replicas: 2", "replicas: 3"));
 
         assertThat(fixture.run(TYPE, TWO_WORKERS).status()).isEqualTo(CheckStatus.PASSED);
-        assertThat(fixture.run(TYPE, Map.of("role", "worker", "replicas", 3)).observed())
-                .contains("Deployment spark-worker (exercise4/spark-scaled.yaml:");
+        CheckOutcome three = fixture.run(TYPE, Map.of("role", "worker", "replicas", 3));
+        assertThat(three.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(three.observed()).contains("Deployment spark-worker (spark.yaml:").doesNotContain("spark-scaled");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.labctl.grading.files;
 
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.checks.CheckOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,13 +25,13 @@ class YamlServiceLinksCheckTest {
 
     @Test
     void serviceNamedSparkMaster_onlyThisCheckFails_withHint() {
-        SubmissionFixture fixture = SubmissionFixture.reference(dir)
-                .replaceInYaml("name: spark-master-svc", "name: spark-master");
+        // The Service and the workers' spark:// renamed together: the one mistake is the name itself.
+        SubmissionFixture fixture = SubmissionFixture.reference(dir).replaceInYaml("spark-master-svc", "spark-master");
 
         CheckOutcome outcome = fixture.run(TYPE);
 
         assertThat(outcome.status()).isEqualTo(CheckStatus.FAILED);
-        assertThat(outcome.observed()).matches("Service spark-master \\(spark-commented.yaml:\\d+\\) sets"
+        assertThat(outcome.observed()).matches("Service spark-master \\(spark.yaml:\\d+\\) sets"
                 + " SPARK_MASTER_PORT=tcp://IP:7077 in Deployment spark-master, Deployment spark-worker");
         assertThat(outcome.hint()).isEqualTo("Service 'spark-master' makes Kubernetes inject"
                 + " SPARK_MASTER_PORT=tcp://IP:7077 into every pod of the namespace, which Spark cannot parse:"

@@ -1,6 +1,6 @@
 package io.labctl.grading.files;
 
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.checks.CheckOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +24,8 @@ class YamlSparkPortsCheckTest {
         CheckOutcome outcome = SubmissionFixture.reference(dir).run(TYPE);
 
         assertThat(outcome.status()).isEqualTo(CheckStatus.PASSED);
-        assertThat(outcome.observed()).matches("containerPort 7077: Deployment spark-master \\(spark-commented.yaml:\\d+\\)"
-                + " container spark-master; Service port 7077: Service spark-master-svc \\(spark-commented.yaml:\\d+\\)"
+        assertThat(outcome.observed()).matches("containerPort 7077: Deployment spark-master \\(spark.yaml:\\d+\\)"
+                + " container spark-master; Service port 7077: Service spark-master-svc \\(spark.yaml:\\d+\\)"
                 + " type NodePort");
     }
 
@@ -40,7 +40,8 @@ class YamlSparkPortsCheckTest {
         assertThat(outcome.observed()).endsWith("; no Service has port 7077 (Services: spark-master-svc [8080])");
         assertThat(outcome.hint()).isEqualTo("add a Service for the master with ports: [{port: 7077, targetPort: 7077}]"
                 + " and type: NodePort, so 7077 is reachable inside and outside the cluster");
-        assertThat(fixture.notPassed()).containsOnlyKeys(TYPE);
+        // The workers' spark://spark-master-svc:7077 then leads nowhere either.
+        assertThat(fixture.notPassed()).containsOnlyKeys(TYPE, "yaml-references");
     }
 
     @Test

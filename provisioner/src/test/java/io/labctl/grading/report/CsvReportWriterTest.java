@@ -2,7 +2,7 @@ package io.labctl.grading.report;
 
 import io.labctl.core.TerminalText;
 import io.labctl.grading.CheckResult;
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.GradeReport;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

@@ -3,7 +3,7 @@ package io.labctl.grading.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labctl.grading.CheckResult;
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.Fingerprint;
 import io.labctl.grading.GradeReport;
 import org.junit.jupiter.api.Test;
@@ -66,11 +66,14 @@ class JsonReportWriterTest {
 
     @Test
     void json_counts_haveEveryStatusLabel() throws IOException {
-        JsonNode counts = written(TestReports.mixed()).get("counts");
+        GradeReport mixed = TestReports.mixed();
+        JsonNode counts = written(mixed).get("counts");
 
         for (CheckStatus status : CheckStatus.values()) {
-            assertThat(counts.get(status.label()).asLong()).as(status.label()).isEqualTo(1);
+            // every status is counted, those no check ended with (pending review here) as 0
+            assertThat(counts.get(status.label()).asLong()).as(status.label()).isEqualTo(mixed.count(status));
         }
+        assertThat(mixed.count(CheckStatus.FAILED)).isEqualTo(1);
     }
 
     @Test

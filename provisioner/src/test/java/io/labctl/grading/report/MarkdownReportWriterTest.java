@@ -1,7 +1,7 @@
 package io.labctl.grading.report;
 
 import io.labctl.grading.CheckResult;
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.GradeReport;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;

@@ -1,4 +1,4 @@
-package io.labctl.grading;
+package io.labctl.grading.checks;
 
 /**
  * How one check ended. The distinction matters to instructors: a student mistake costs points, a
@@ -17,7 +17,9 @@ public enum CheckStatus {
     /** A prerequisite check did not pass, so this one was not run. */
     SKIPPED,
     /** What the check inspects cannot be reached (cluster unreachable, no submission folder). */
-    NOT_GRADABLE;
+    NOT_GRADABLE,
+    /** The lab marks the check {@code review: manual}: no points until a person has read what it quotes. */
+    PENDING;
 
     /** Lower case with dashes, as in every report ("not-gradable"). */
     public String label() {

@@ -1,4 +1,4 @@
-package io.labctl.grading;
+package io.labctl.grading.checks;
 
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
@@ -9,6 +9,11 @@ public final class LabValidationException extends LabctlException {
 
     public LabValidationException(String message) {
         super(ExitCode.USAGE, message, "fix the file; the format is described in labs/README.md");
+    }
+
+    /** "labs/x.yaml: exercises[2].checks[0]: unknown type ...": the form of every message about a lab file or roster. */
+    public static LabValidationException at(String source, String where, String problem) {
+        return new LabValidationException(source + ": " + (where.isEmpty() ? "" : where + ": ") + problem);
     }
 
     /** With a hint more specific than "fix the file". */
