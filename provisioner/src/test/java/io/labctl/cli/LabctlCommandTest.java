@@ -59,7 +59,7 @@ class LabctlCommandTest {
         assertThat(memory.status()).isEqualTo(2);
         assertThat(memory.err()).isEqualTo("""
                 error: --worker-memory 18014398509481985g is out of range
-                hint: use between 512m and 256g (Spark needs at least 450m per executor)
+                hint: use between 512Mi and 256Gi (Spark needs at least 450Mi per executor)
                 """);
         CliRun cpu = CliRun.run(home, "spark", "deploy", "a", "--worker-cpu-request", "99999999999999999999m");
         assertThat(cpu.status()).as(cpu.err()).isEqualTo(2);

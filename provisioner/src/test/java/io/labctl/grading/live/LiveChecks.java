@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.labctl.grading.CheckResult;
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.GradeReport;
 import io.labctl.grading.Grader;
 import io.labctl.grading.Lab;

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.labctl.grading.CheckResult;
-import io.labctl.grading.CheckStatus;
+import io.labctl.grading.checks.CheckStatus;
 import io.labctl.grading.checks.CheckOutcome;
 import io.labctl.kube.KubeSession;
 import io.labctl.kube.MockApiTest;
