@@ -27,7 +27,8 @@ public final class Cli {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)) // a long line stays one line, no "\\" continuations
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private final CliContext context;

@@ -37,6 +37,19 @@ public final class GlobalOptionScope {
         return uses;
     }
 
+    /** Whether the command {@code args} name (words up to the first option) uses {@code use}; false when unknown. */
+    public static boolean uses(CommandLine root, List<String> args, GlobalOptionUse use) {
+        CommandLine command = root;
+        for (String word : args) {
+            CommandLine sub = command.getSubcommands().get(word);
+            if (sub == null) {
+                break;
+            }
+            command = sub;
+        }
+        return command != root && uses(command.getCommandSpec()).contains(use);
+    }
+
     /** Removes the unused global options from every leaf below {@code root}. */
     public static void apply(CommandLine root) {
         for (CommandLine sub : root.getSubcommands().values()) {

@@ -105,6 +105,8 @@ public final class LabctlCommand implements Runnable {
         cmd.registerConverter(java.time.Duration.class, new DurationConverter());
         cmd.getCommandSpec().usageMessage().footer(withExitCodes(cmd.getCommandSpec().usageMessage().footer()));
         GlobalOptionScope.apply(cmd);
+        cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage()
+                .footerHeading("%nExamples:%n").footer("  source <(labctl generate-completion)");
         ClusterUpCommand.describeProviders(cmd.getSubcommands().get("cluster").getSubcommands().get("up").getCommandSpec(),
                 ClusterWiring.providers(context));
         return cmd;

@@ -22,7 +22,7 @@ class GlobalOptionScopeTest {
         String deploy = CliRun.run(home, "spark", "deploy", "--help").out();
         String list = CliRun.run(home, "spark", "list", "--help").out();
 
-        assertThat(labShow).contains("--namespace").doesNotContain("--kubeconfig", "--context", "--output");
+        assertThat(labShow).contains("--namespace", "--output").doesNotContain("--kubeconfig", "--context", "--part");
         assertThat(version).contains("--output").doesNotContain("--namespace", "--kubeconfig");
         assertThat(deploy).contains("--kubeconfig", "--namespace", "Result format: text, json, yaml (default")
                 .doesNotContain("wide");

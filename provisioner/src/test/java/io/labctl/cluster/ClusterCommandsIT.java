@@ -92,7 +92,7 @@ class ClusterCommandsIT {
         assertThat(unknown.status()).isEqualTo(3);
         assertThat(unknown.err()).contains("no cluster named 'nope'");
         assertThat(loadUnknown.status()).isEqualTo(3);
-        assertThat(badContext.status()).isEqualTo(2);
+        assertThat(badContext.status()).as("an unknown context is 'not found'").isEqualTo(3);
         assertThat(badContext.err()).contains("context 'no-such-context' is not in");
         assertThat(dir.resolve("state/clusters")).doesNotExist();
     }

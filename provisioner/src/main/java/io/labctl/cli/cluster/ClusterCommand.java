@@ -7,6 +7,9 @@ import picocli.CommandLine.Spec;
 /** {@code labctl cluster ...}: lab clusters with a master and worker nodes. */
 @Command(name = "cluster",
         description = "Create, inspect and remove lab clusters (one master, N workers) with k3s, minikube, Vagrant, or an existing kubeconfig.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  labctl cluster up lab1 --workers 2          # k3s in Docker: a master and 2 worker nodes",
+            "  labctl cluster list -o wide", "  labctl cluster down lab1"},
         subcommands = {ClusterUpCommand.class, ClusterStatusCommand.class, ClusterListCommand.class, ClusterDownCommand.class})
 public final class ClusterCommand implements Runnable {
     @Spec

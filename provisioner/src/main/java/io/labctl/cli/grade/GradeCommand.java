@@ -5,6 +5,7 @@ import io.labctl.cli.GlobalOptionUse;
 import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.cli.DurationConverter;
 import io.labctl.cli.lab.LabOptions;
+import io.labctl.cli.lab.PartOption;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.core.TerminalText;
@@ -58,6 +59,9 @@ public final class GradeCommand implements Callable<Integer> {
     @Mixin
     LabOptions labOptions;
 
+    @Mixin
+    PartOption part;
+
     @Option(names = "--submission", paramLabel = "PATH", description = "The student's submission: a folder, a .zip or a "
             + ".tar.gz/.tgz (unpacked safely into a temporary folder; links are not created, caps hold).")
     Path submission;
@@ -66,7 +70,7 @@ public final class GradeCommand implements Callable<Integer> {
     List<String> exercises = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "text",
-            description = "Report formats: text, json, junit, gradescope, markdown, csv, html; several with commas "
+            description = "Report formats: text, json, yaml, junit, gradescope, markdown, csv, html; several with commas "
                     + "(default: ${DEFAULT-VALUE}). html with --roster also writes class.html: the score histogram, "
                     + "per-check rates and a sortable table linking to each student's page; self-contained, opens offline.")
     List<String> formats;
@@ -107,7 +111,7 @@ public final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
-        ReportFiles files = new ReportFiles(ReportFiles.parseFormats(formats));
+        ReportFiles files = new ReportFiles(ReportFiles.parseFormats(requestedFormats(cli)));
         if (roster == null) {
             if (!only.isEmpty() || parallel != null) {
                 throw LabctlException.usage("--only and --parallel need --roster", "grade a class with --roster FILE");
@@ -118,6 +122,11 @@ public final class GradeCommand implements Callable<Integer> {
             if (out != null && files.formats().size() > 1) {
                 throw LabctlException.usage("--out takes one format, not " + files.formats().size(),
                         "use --out-dir DIR for several formats");
+            }
+            if (out == null && outDir == null && files.formats().size() > 1) {
+                // Two documents on one stdout are neither valid JSON nor valid XML.
+                throw LabctlException.usage("stdout takes one format, not " + files.formats().size(),
+                        "use --out-dir DIR for several formats, or give one --format");
             }
             return gradeOne(cli, files);
         }
@@ -134,10 +143,28 @@ public final class GradeCommand implements Callable<Integer> {
         return gradeClass(cli, files);
     }
 
+    /**
+     * --format, or kubectl's -o json|yaml meaning the same; both given, they must agree. -o text is the default
+     * and leaves --format alone.
+     */
+    private List<String> requestedFormats(Cli cli) {
+        String output = cli.options().output().name();
+        if (output.equals("text")) {
+            return formats;
+        }
+        boolean formatGiven = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--format");
+        if (formatGiven && !formats.equals(List.of(output))) {
+            throw LabctlException.usage("-o " + output + " and --format " + String.join(",", formats) + " disagree",
+                    "give one of them (-o json|yaml is --format json|yaml)");
+        }
+        return List.of(output);
+    }
+
     private int gradeOne(Cli cli, ReportFiles files) {
         Lab lab = labOptions.load("spark-k8s", Path.of("").toAbsolutePath());
-        Map<String, String> vars = labOptions.vars(lab);
-        Grader.Selection selection = labOptions.selection(lab, exercises);
+        Map<String, String> vars = labOptions.vars(lab, null);
+        Grader.Selection selection = labOptions.selection(lab, exercises, part);
         KubeTarget target = new KubeTarget(cli.options().kubeconfigFile(), cli.target().context(), null);
         if (out != null) {
             ReportFiles.requireRegularOrAbsent(out, "--out");
@@ -168,11 +195,11 @@ public final class GradeCommand implements Callable<Integer> {
     private int gradeClass(Cli cli, ReportFiles files) {
         Roster r = Roster.read(roster);
         Lab lab = labOptions.load(r.lab(), r.dir());
-        Map<String, String> vars = labOptions.vars(lab);
+        Map<String, String> vars = labOptions.vars(lab, null);
         for (Roster.Student s : r.students()) {
             LabVariables.requireKnown(lab, s.vars(), roster + ": student " + s.id() + " vars");
         }
-        Grader.Selection selection = labOptions.selection(lab, exercises);
+        Grader.Selection selection = labOptions.selection(lab, exercises, part);
         List<Roster.Student> students = selected(r);
         int bound = parallel != null ? parallel : r.parallel() != null ? r.parallel() : 8;
         Path dir = outDir != null ? outDir : r.dir().resolve("grades");

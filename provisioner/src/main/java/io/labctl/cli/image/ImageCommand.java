@@ -7,6 +7,9 @@ import picocli.CommandLine.Spec;
 /** {@code labctl image ...}: the Spark images from dockerfiles/. */
 @Command(name = "image",
         description = "Build the Ubuntu/OpenJDK/Hadoop/Spark base image and the master and worker images, and load them into a lab cluster.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  labctl image build                        # base, master and worker, tagged 3.5.7",
+            "  labctl image load --cluster lab1          # onto every node, no registry"},
         subcommands = {ImageBuildCommand.class, ImageLoadCommand.class})
 public final class ImageCommand implements Runnable {
     @Spec

@@ -43,6 +43,9 @@ public final class LabCheckCommand implements Callable<Integer> {
     @Mixin
     LabOptions labOptions;
 
+    @Mixin
+    PartOption part;
+
     @Parameters(arity = "0..*", paramLabel = "EX", description = "Exercise ids (default: all).")
     List<String> exercises;
 
@@ -53,9 +56,9 @@ public final class LabCheckCommand implements Callable<Integer> {
     public Integer call() {
         Cli cli = Cli.of(spec);
         Lab lab = labOptions.load("spark-k8s", Path.of("").toAbsolutePath());
-        var vars = labOptions.vars(lab);
-        var selection = labOptions.selection(lab, exercises);
-        if (submission == null && labOptions.part == LabOptions.Part.all) {
+        var vars = labOptions.vars(lab, cli.options().namespaceOrNull());
+        var selection = labOptions.selection(lab, exercises, part);
+        if (submission == null && part.part() == PartOption.Part.all) {
             // A student checking the cluster has no folder to give; the file checks are not "not gradable" then.
             selection = new Grader.Selection(selection.exercises(), EnumSet.of(CheckTarget.CLUSTER));
             cli.err().println("note: file checks skipped; pass --submission DIR to check your Dockerfiles, YAML and report");
@@ -64,7 +67,8 @@ public final class LabCheckCommand implements Callable<Integer> {
         GradeReport report = new StudentGrading(cli.connector(), Clock.systemUTC())
                 .grade(null, lab, vars, selection, target, submission);
         ReportFormat format = switch (cli.options().output()) {
-            case json, yaml -> ReportFormat.json;
+            case json -> ReportFormat.json;
+            case yaml -> ReportFormat.yaml;
             case text, wide, name -> ReportFormat.text; // wide and name are refused before (no list)
         };
         try {

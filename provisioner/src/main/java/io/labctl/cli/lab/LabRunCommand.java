@@ -2,6 +2,7 @@ package io.labctl.cli.lab;
 
 import io.labctl.cli.Cli;
 import io.labctl.cli.DryRun;
+import io.labctl.cli.GlobalOptionScope;
 import io.labctl.cli.GlobalOptionUse;
 import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.cli.LabctlCommand;
@@ -60,7 +61,7 @@ public final class LabRunCommand implements Callable<Integer> {
         Cli cli = Cli.of(spec);
         Lab lab = labOptions.load("spark-k8s", Path.of("").toAbsolutePath());
         Map<String, String> vars = new LinkedHashMap<>(lab.vars());
-        vars.putAll(labOptions.vars(lab));
+        vars.putAll(labOptions.vars(lab, cli.options().namespaceOrNull()));
         Exercise ex = lab.exercise(exercise).orElseThrow(() -> LabctlException.usage("lab " + lab.name()
                 + " has no exercise '" + exercise + "'", "see the exercises with `labctl lab show`"));
         List<Step> steps = ex.steps();
@@ -105,11 +106,14 @@ public final class LabRunCommand implements Callable<Integer> {
     private int runStep(Cli cli, List<String> args) {
         LabctlCommand root = (LabctlCommand) spec.root().userObject();
         List<String> all = new ArrayList<>();
-        if (cli.options().kubeconfigFile() != null) {
-            all.addAll(List.of("--kubeconfig", cli.options().kubeconfigFile().toString()));
-        }
-        if (cli.target().context() != null) {
-            all.addAll(List.of("--context", cli.target().context()));
+        // Only to steps that contact a cluster: `image build --kubeconfig ...` would be refused as meaningless.
+        if (GlobalOptionScope.uses(LabctlCommand.commandLine(root.context()), args, GlobalOptionUse.CLUSTER)) {
+            if (cli.options().kubeconfigFile() != null) {
+                all.addAll(List.of("--kubeconfig", cli.options().kubeconfigFile().toString()));
+            }
+            if (cli.target().context() != null) {
+                all.addAll(List.of("--context", cli.target().context()));
+            }
         }
         all.addAll(args);
         CommandLine step = LabctlCommand.commandLine(root.context());

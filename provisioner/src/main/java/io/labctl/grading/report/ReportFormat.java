@@ -6,6 +6,8 @@ public enum ReportFormat {
     text("txt"),
     /** labctl's own JSON: everything, including the fingerprint. */
     json("json"),
+    /** The same document as json, in YAML, for people who read it ({@code -o yaml}). */
+    yaml("yaml"),
     /** JUnit XML: failure = student mistake, error = grader/cluster fault, skipped = prerequisite failed. */
     junit("xml"),
     /** Gradescope's autograder results.json. */

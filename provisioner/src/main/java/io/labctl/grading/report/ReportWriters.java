@@ -12,6 +12,8 @@ public final class ReportWriters {
             case text -> new TextReportWriter();
             // Everything, fingerprint included: for scripts and the grade archive.
             case json -> new JsonReportWriter();
+            // The same, as YAML: -o yaml of lab check and grade.
+            case yaml -> new YamlReportWriter();
             // CI servers: failure = student mistake, error = grader/cluster fault, skipped = prerequisite failed.
             case junit -> new JunitReportWriter();
             // Gradescope autograder results.json.

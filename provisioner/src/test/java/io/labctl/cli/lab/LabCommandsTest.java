@@ -1,5 +1,8 @@
 package io.labctl.cli.lab;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.labctl.cli.CliRun;
 import io.labctl.grading.files.ReferenceSubmission;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -114,5 +117,75 @@ class LabCommandsTest {
 
         assertThat(r.status()).isEqualTo(9);
         assertThat(r.out()).contains("ex2.base-image").contains("ubuntu:20.04");
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void labShow_globalNamespace_fillsTheLabsNamespace_andRefusesADisagreeingSet() {
+        CliRun withN = CliRun.run(home, "lab", "show", "ex3", "-n", "alice");
+        CliRun both = CliRun.run(home, "lab", "show", "ex3", "-n", "alice", "--set", "namespace=bob");
+        CliRun same = CliRun.run(home, "lab", "show", "ex3", "-n", "alice", "--set", "namespace=alice");
+
+        assertThat(withN.status()).as(withN.err()).isZero();
+        assertThat(withN.out()).contains("labctl spark deploy spark -n alice --workers 2")
+                .contains("by hand: kubectl create namespace alice");
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).startsWith("error: -n alice and --set namespace=bob disagree\n");
+        assertThat(same.status()).isZero();
+        assertThat(same.out()).isEqualTo(withN.out());
+    }
+
+    @Test
+    void labShow_asJsonAndYaml_isTheGuideAsData_withTheReportsQuestions() throws Exception {
+        CliRun json = CliRun.run(home, "lab", "show", "ex4", "-o", "json", "-n", "lab3");
+        CliRun yaml = CliRun.run(home, "lab", "show", "ex4", "-o", "yaml", "-n", "lab3");
+        CliRun overview = CliRun.run(home, "lab", "show", "-o", "yaml");
+
+        assertThat(json.status()).as(json.err()).isZero();
+        JsonNode guide = JSON.readTree(json.out());
+        assertThat(guide.path("id").asText()).isEqualTo("ex4");
+        assertThat(guide.path("steps").findValuesAsText("labctl"))
+                .contains("labctl spark scale spark -n lab3 --workers 3");
+        assertThat(guide.path("checks")).isNotEmpty();
+        assertThat(guide.path("reportQuestions")).isNotEmpty();
+        assertThat(YAML.readTree(yaml.out())).as("the YAML says what the JSON says").isEqualTo(guide);
+        JsonNode lab = YAML.readTree(overview.out());
+        assertThat(lab.path("exercises").findValuesAsText("id")).containsExactly("ex1", "ex2", "ex3", "ex4");
+        assertThat(lab.path("variables").has("namespace")).isTrue();
+    }
+
+    @Test
+    void labCheck_asYaml_isTheJsonReportsFields() throws Exception {
+        Path submission = ReferenceSubmission.write(home.resolve("carol"));
+
+        CliRun r = CliRun.run(home, "lab", "check", "ex2", "--part", "files", "--submission", submission.toString(),
+                "-o", "yaml");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode report = YAML.readTree(r.out());
+        assertThat(report.path("checks").findValuesAsText("exercise")).isNotEmpty().containsOnly("ex2");
+        assertThat(report.path("score").asDouble()).isEqualTo(report.path("maxScore").asDouble()).isPositive();
+    }
+
+    @Test
+    void grade_oJson_isFormatJson_andSeveralFormatsOnStdoutAreRefusedBeforeGrading() throws Exception {
+        Path submission = ReferenceSubmission.write(home.resolve("dave"));
+        String dir = submission.toString();
+
+        CliRun json = CliRun.run(home, "grade", "--submission", dir, "--part", "files", "-o", "json");
+        CliRun disagree = CliRun.run(home, "grade", "--submission", dir, "--part", "files", "-o", "json",
+                "--format", "markdown");
+        CliRun two = CliRun.run(home, "grade", "--submission", dir, "--part", "files", "--format", "json,junit");
+
+        assertThat(json.status()).as(json.err()).isZero();
+        assertThat(JSON.readTree(json.out()).path("lab").asText()).isEqualTo("spark-k8s");
+        assertThat(disagree.status()).isEqualTo(2);
+        assertThat(disagree.err()).contains("-o json and --format markdown disagree");
+        assertThat(two.status()).isEqualTo(2);
+        assertThat(two.err()).startsWith("error: stdout takes one format, not 2\n").contains("--out-dir");
+        assertThat(two.out()).isEmpty();
+        assertThat(Files.list(home).count()).as("nothing written besides the submission").isEqualTo(1);
     }
 }
