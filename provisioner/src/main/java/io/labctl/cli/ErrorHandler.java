@@ -46,7 +46,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                     + "' for `" + name + "`");
             List<String> known = word.startsWith("-")
                     ? cmd.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList()
-                    : List.copyOf(cmd.getSubcommands().keySet());
+                    : cmd.getSubcommands().entrySet().stream() // never a hidden one (`labctl complete` is not __complete)
+                    .filter(sub -> !sub.getValue().getCommandSpec().usageMessage().hidden()).map(java.util.Map.Entry::getKey)
+                    .toList();
             List<String> suggestions = Suggestions.closest(word.replaceFirst("=.*", ""), known);
             err.println("hint: " + (suggestions.isEmpty() ? "see `" + name + " --help`"
                     : "did you mean " + String.join(" or ", suggestions.stream().limit(3)
