@@ -8,6 +8,8 @@ function __labctl_complete
     set -l current (commandline -ct)
     set -l program (string replace -r '^~' $HOME -- $words[1])
     set -e words[1]
+    # A mistyped path (./labctl in the wrong directory): no candidates rather than fish's "Unknown command".
+    type -q -- $program; or return
     set -l files
     for line in ($program __complete -- $words $current 2>/dev/null)
         switch $line
