@@ -26,7 +26,8 @@ public final class LabctlScript {
     private static Path write(Path dir, String options) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path script = dir.resolve("labctl");
-        Files.writeString(script, "#!/bin/sh\nexec " + quote(java.toString()) + " -cp "
+        // The launcher's JVM options for a short-lived CLI (its first second is what a TAB waits for).
+        Files.writeString(script, "#!/bin/sh\nexec " + quote(java.toString()) + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "
                 + quote(System.getProperty("java.class.path")) + " io.labctl.Main" + options + " \"$@\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;

@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 @Command(name = "completion",
         description = {"Print the completion script for bash, zsh or fish: commands, options, formats, and what exists "
                 + "now (lab clusters, Spark clusters, namespaces, exercise ids).",
-            "Every TAB runs labctl, which answers from the command tree; questions to the cluster give up after "
-                + "a second or two and then offer nothing."},
+            "Every TAB runs labctl, which answers from the command tree; a question to the cluster gives up after "
+                + "1 s (3 s for the whole read) and then offers nothing."},
         footerHeading = "%nExamples:%n",
         footer = {"  source <(labctl completion bash)     # bash (add the line to ~/.bashrc to keep it)",
             "  source <(labctl completion zsh)      # zsh, after compinit (add the line to ~/.zshrc)",
