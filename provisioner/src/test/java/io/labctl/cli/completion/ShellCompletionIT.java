@@ -69,8 +69,9 @@ class ShellCompletionIT {
                 new ClusterRecord("lab1", "k3s", 2, 2, 2048, null, "labctl-lab1", "now", Map.of()));
         Files.writeString(dir.resolve("kubeconfig-a.yaml"), "apiVersion: v1\nkind: Config\n");
 
+        // No history file: bash would write one into HOME when tmux hangs up on it, while the directory is removed.
         List<String> clean = new ArrayList<>(List.of("env", "-i", "HOME=" + home, "PATH=" + dir + ":/usr/local/bin:/usr/bin:/bin",
-                "TERM=xterm-256color", "LANG=C.UTF-8", "KUBECONFIG=" + dir.resolve("kubeconfig-a.yaml")));
+                "TERM=xterm-256color", "LANG=C.UTF-8", "HISTFILE=", "KUBECONFIG=" + dir.resolve("kubeconfig-a.yaml")));
         clean.addAll(List.of(shell.command.split(" ")));
         try (Tmux tmux = Tmux.start(dir, 200, 50, ShellQuoting.command(clean))) {
             String window = "main";
