@@ -37,7 +37,10 @@ public final class CdsTraining {
             List.of("spark", "deploy", "--help"),
             List.of("lab", "show", "ex3"),
             List.of("lab", "list"),
-            List.of("spark", "deploy", "training", "-n", "default", "--dry-run", "-o", "yaml"));
+            List.of("spark", "deploy", "training", "-n", "default", "--dry-run", "-o", "yaml"),
+            // What every TAB runs once completion is on: the line read through the command tree, exercise ids.
+            List.of("__complete", "--", "spark", "sc"),
+            List.of("__complete", "--", "lab", "show", ""));
 
     private CdsTraining() {
     }

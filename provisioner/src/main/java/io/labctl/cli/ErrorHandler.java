@@ -52,10 +52,13 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             err.println("error: unknown " + (word.startsWith("-") ? "option '" : "command '") + TerminalText.visible(word)
                     + "' for `" + name + "`");
             // Only long options get suggestions: every one-letter option is one edit away from any other.
+            // Never a hidden command either (`labctl complete` is not __complete).
             List<String> known = word.startsWith("--")
                     ? cmd.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names()))
                             .filter(n -> n.startsWith("--")).toList()
-                    : word.startsWith("-") ? List.of() : List.copyOf(cmd.getSubcommands().keySet());
+                    : word.startsWith("-") ? List.of() : cmd.getSubcommands().entrySet().stream()
+                            .filter(sub -> !sub.getValue().getCommandSpec().usageMessage().hidden())
+                            .map(java.util.Map.Entry::getKey).toList();
             List<String> suggestions = Suggestions.closest(word.replaceFirst("=.*", ""), known);
             err.println("hint: " + (suggestions.isEmpty() ? "see `" + name + " --help`"
                     : "did you mean " + String.join(" or ", suggestions.stream().limit(3)

@@ -3,13 +3,15 @@ package io.labctl.cli;
 import io.labctl.cli.cluster.ClusterCommand;
 import io.labctl.cli.cluster.ClusterUpCommand;
 import io.labctl.cli.cluster.ClusterWiring;
+import io.labctl.cli.completion.CompleteCommand;
+import io.labctl.cli.completion.CompletionCommand;
+import io.labctl.cli.completion.GenerateCompletionRenamedCommand;
 import io.labctl.cli.deviceplugin.DevicePluginCommand;
 import io.labctl.cli.grade.GradeCommand;
 import io.labctl.cli.image.ImageCommand;
 import io.labctl.cli.lab.LabCommand;
 import io.labctl.cli.spark.SparkCommand;
 import io.labctl.core.ExitCode;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +29,7 @@ import java.util.List;
         description = "Kubernetes lab clusters and Apache Spark on them, for courses.",
         subcommands = {ClusterCommand.class, ImageCommand.class, DevicePluginCommand.class, SparkCommand.class,
             LabCommand.class, GradeCommand.class, VersionCommand.class, NestedHelpCommand.class,
-            AutoComplete.GenerateCompletion.class},
+            CompletionCommand.class, CompleteCommand.class, GenerateCompletionRenamedCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  labctl cluster up lab1 --workers 2           # k3s in Docker: a master and 2 worker nodes",
@@ -39,7 +41,7 @@ import java.util.List;
             "  labctl spark teardown spark-a",
             "  labctl lab show ex3 && labctl lab check ex3  # students: the guide, then the grader's checks",
             "  labctl grade --roster roster.yaml            # instructors: a whole class, in parallel",
-            "  source <(labctl generate-completion)          # bash/zsh completion"})
+            "  source <(labctl completion bash)             # TAB completion (also zsh, fish)"})
 public final class LabctlCommand implements Runnable {
     private static final int FOOTER_WIDTH = 100;
 
@@ -105,8 +107,6 @@ public final class LabctlCommand implements Runnable {
         cmd.registerConverter(java.time.Duration.class, new DurationConverter());
         cmd.getCommandSpec().usageMessage().footer(withExitCodes(cmd.getCommandSpec().usageMessage().footer()));
         GlobalOptionScope.apply(cmd);
-        cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage()
-                .footerHeading("%nExamples:%n").footer("  source <(labctl generate-completion)");
         ClusterUpCommand.describeProviders(cmd.getSubcommands().get("cluster").getSubcommands().get("up").getCommandSpec(),
                 ClusterWiring.providers(context));
         return cmd;

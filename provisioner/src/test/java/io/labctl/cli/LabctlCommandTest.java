@@ -32,7 +32,7 @@ class LabctlCommandTest {
     void help_listsCommandsExamplesAndExitCodes() {
         CliRun r = CliRun.run(home, "--help");
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("spark", "generate-completion", "Examples:", "labctl spark deploy spark-a",
+        assertThat(r.out()).contains("spark", "completion", "Examples:", "labctl spark deploy spark-a",
                 "Exit codes:", "4 cluster unreachable");
     }
 
@@ -199,13 +199,6 @@ class LabctlCommandTest {
         CliRun r = CliRun.run(home, "spark", "deploy", "a", "--timeout", "soon", "--dry-run");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("'soon' is not a duration");
-    }
-
-    @Test
-    void completionScript_coversTheSparkCommands() {
-        CliRun r = CliRun.run(home, "generate-completion");
-        assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("labctl", "spark", "deploy", "teardown");
     }
 
     @Test

@@ -26,10 +26,15 @@ public final class Tmux implements AutoCloseable {
 
     /** A session "main" of {@code columns} x {@code rows} running bash in {@code dir}. */
     public static Tmux start(Path dir, int columns, int rows) {
+        return start(dir, columns, rows, "bash --norc --noprofile");
+    }
+
+    /** A session "main" of {@code columns} x {@code rows} running {@code shellCommand} (e.g. "zsh -f") in {@code dir}. */
+    public static Tmux start(Path dir, int columns, int rows, String shellCommand) {
         RequiredTools.require("tmux", "tests of interactive commands drive a real terminal");
         Tmux tmux = new Tmux("labctl-it-" + Testbed.randomSuffix());
         tmux.run("new-session", "-d", "-s", "main", "-x", String.valueOf(columns), "-y", String.valueOf(rows), "-c",
-                dir.toString(), "bash --norc --noprofile");
+                dir.toString(), shellCommand);
         tmux.socketFile = Path.of(tmux.run("display-message", "-p", "#{socket_path}").trim());
         return tmux;
     }
@@ -49,6 +54,31 @@ public final class Tmux implements AutoCloseable {
 
     public void ctrlC(String window) {
         run("send-keys", "-t", window, "C-c");
+    }
+
+    /** Types {@code text} without Enter: the line stays open for what comes next (a TAB). */
+    public void type(String window, String text) {
+        run("send-keys", "-t", window, "-l", text.endsWith(";") ? text.substring(0, text.length() - 1) + "\\;" : text);
+    }
+
+    /** Presses keys by tmux's names ("Tab", "C-u"), in one go: the program reads them as typed ahead. */
+    public void keys(String window, String... keys) {
+        List<String> command = new ArrayList<>(List.of("send-keys", "-t", window));
+        command.addAll(List.of(keys));
+        run(command.toArray(String[]::new));
+    }
+
+    /**
+     * Clears the screen (Ctrl-L, as the shell does it) and then forgets the history, so that {@link #screen} shows only
+     * what comes next: a clear screen may push the old lines into the history, so the history goes after it.
+     */
+    public void clear(String window) throws InterruptedException {
+        run("send-keys", "-t", window, "C-l");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && run("capture-pane", "-p", "-t", window).strip().lines().count() > 1) {
+            Thread.sleep(POLL.toMillis()); // test code: a terminal has no change notification to wait on
+        }
+        run("clear-history", "-t", window);
     }
 
     /** The window's whole history and screen, wrapped lines joined. */
