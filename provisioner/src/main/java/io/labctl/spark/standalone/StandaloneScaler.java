@@ -1,7 +1,12 @@
 package io.labctl.spark.standalone;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.labctl.core.Progress;
+import io.labctl.kube.KubeErrors;
+
+import java.util.List;
 
 /**
  * Changes the number of workers of an existing cluster by re-applying its recorded spec with the new
@@ -20,15 +25,17 @@ public final class StandaloneScaler {
     public DeployResult scale(String namespace, String name, int workers, DeployOptions options) {
         SparkClusterSpec.requireWorkerCount(workers);
         StandaloneClusters clusters = new StandaloneClusters(client);
-        SparkClusterSpec recorded = clusters.recordedSpec(clusters.requireMaster(namespace, name));
+        Deployment master = clusters.requireMaster(namespace, name);
+        SparkClusterSpec recorded = clusters.recordedSpec(master);
         SparkClusterSpec wanted = recorded.withNamespace(namespace).withWorkers(workers);
-        var workerDeployment = client.apps().deployments().inNamespace(namespace)
-                .withName(SparkLabels.workerDeployment(name)).get();
+        Deployment workerDeployment = KubeErrors.call(client, () -> client.apps().deployments().inNamespace(namespace)
+                .withName(SparkLabels.workerDeployment(name)).get(), "read the workers of " + name);
         // The live replica count, not the recorded one: someone may have run `kubectl scale` since.
         int current = workerDeployment == null || workerDeployment.getSpec().getReplicas() == null
                 ? recorded.workers() : workerDeployment.getSpec().getReplicas();
         progress.step("Scaling " + name + " from " + current + " to " + workers + " workers");
-        DeployResult result = new StandaloneDeployer(client, progress).deploy(wanted, options);
+        List<HasMetadata> read = workerDeployment == null ? List.of(master) : List.of(master, workerDeployment);
+        DeployResult result = new StandaloneDeployer(client, progress).deploy(wanted, options, read);
         return new DeployResult(result.name(), result.namespace(), result.workers(), result.createdNamespace(),
                 result.objects(), result.readiness(), result.endpoints(), KubectlEquivalents.scale(wanted));
     }
