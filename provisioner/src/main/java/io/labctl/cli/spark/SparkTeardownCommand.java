@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
 /** {@code labctl spark teardown NAME | --all}. */
 @Command(name = "teardown",
         description = {"Remove exactly one cluster's objects (found by its labels) and wait until they are gone.",
-            "Other clusters are never touched; a namespace goes only if labctl created it and it is empty.",
+            "Other clusters are never touched; a namespace goes (with the cluster) only if labctl created it and "
+                    + "nothing else lives in it.",
             "Running it twice is fine."},
         footerHeading = "%nExamples:%n",
         footer = {"  labctl spark teardown spark-a", "  labctl spark teardown --all -n lab",

@@ -34,15 +34,25 @@ public record ClusterEndpoints(String inCluster, List<String> fromHost, Integer 
     private static final int MAX_NODE_ADDRESSES = 3;
 
     public static ClusterEndpoints of(KubernetesClient client, String namespace, String clusterName) {
+        return of(client, namespace, clusterName, null, null, null);
+    }
+
+    /**
+     * Like {@link #of(KubernetesClient, String, String)}, from what the caller has already read (null: not read, so
+     * asked for here): deploy has the applied Service, the nodes of its image check and the pods of its wait.
+     */
+    static ClusterEndpoints of(KubernetesClient client, String namespace, String clusterName, Service knownService,
+                               List<Node> knownNodes, List<Pod> knownPods) {
         String svc = SparkLabels.masterService(clusterName);
         String inCluster = "spark://" + svc + "." + namespace + ".svc:" + SparkPorts.SPARK_RPC_PORT;
         String ui = "http://" + svc + "." + namespace + ".svc:" + SparkPorts.MASTER_UI_PORT;
         String uiFromHost = "kubectl port-forward -n " + namespace + " svc/" + svc + " 8080:8080, then open http://localhost:8080";
-        Service service = client.services().inNamespace(namespace).withName(svc).get();
+        Service service = knownService != null ? knownService
+                : client.services().inNamespace(namespace).withName(svc).get();
         Integer nodePort = service == null ? null : rpcNodePort(service).orElse(null);
         List<String> fromHost = new ArrayList<>();
         if (nodePort != null) {
-            for (String address : nodeAddresses(client, namespace, clusterName)) {
+            for (String address : nodeAddresses(client, namespace, clusterName, knownNodes, knownPods)) {
                 fromHost.add("spark://" + address + ":" + nodePort);
             }
         }
@@ -66,12 +76,14 @@ public record ClusterEndpoints(String inCluster, List<String> fromHost, Integer 
      * kube-proxy and route the NodePort; the master's node first), then the others. External addresses before
      * internal ones. Empty if nodes cannot be listed.
      */
-    private static List<String> nodeAddresses(KubernetesClient client, String namespace, String clusterName) {
+    private static List<String> nodeAddresses(KubernetesClient client, String namespace, String clusterName,
+                                              List<Node> knownNodes, List<Pod> knownPods) {
         List<Node> nodes;
         List<Pod> pods;
         try {
-            nodes = client.nodes().list().getItems();
-            pods = client.pods().inNamespace(namespace).withLabels(SparkLabels.cluster(clusterName)).list().getItems();
+            nodes = knownNodes != null ? knownNodes : client.nodes().list().getItems();
+            pods = knownPods != null ? knownPods
+                    : client.pods().inNamespace(namespace).withLabels(SparkLabels.cluster(clusterName)).list().getItems();
         } catch (KubernetesClientException e) {
             return List.of(); // a namespace-scoped student identity may not list nodes
         }

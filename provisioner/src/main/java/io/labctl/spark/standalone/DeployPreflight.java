@@ -15,8 +15,10 @@ import io.labctl.kube.Labels;
 import io.labctl.kube.NodeImages;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,8 +35,28 @@ final class DeployPreflight {
         this.progress = progress;
     }
 
-    /** Runs all checks; returns whether the namespace must be created. */
-    boolean run(SparkClusterSpec spec, ClusterObjects objects, DeployOptions options) {
+    /**
+     * What the checks found, so that deploy does not ask again.
+     *
+     * @param existing the cluster's objects as they are before the apply, by {@link #key}; absent ones are missing
+     * @param nodes    the nodes, or null when they were not listed (image check skipped, or not allowed)
+     */
+    record Findings(boolean createNamespace, Map<String, HasMetadata> existing, List<Node> nodes) {
+        HasMetadata before(HasMetadata wanted) {
+            return existing.get(key(wanted));
+        }
+    }
+
+    static String key(HasMetadata object) {
+        return object.getKind() + "/" + object.getMetadata().getName();
+    }
+
+    /**
+     * Runs all checks.
+     *
+     * @param alreadyRead objects of the cluster the caller has just read (scale reads the master), not read again
+     */
+    Findings run(SparkClusterSpec spec, ClusterObjects objects, DeployOptions options, List<HasMetadata> alreadyRead) {
         Namespace namespace;
         try {
             namespace = KubeErrors.call(client, () -> client.namespaces().withName(spec.namespace()).get(),
@@ -53,15 +75,31 @@ final class DeployPreflight {
             throw LabctlException.precondition("namespace " + spec.namespace() + " is being deleted",
                     "wait until `kubectl get namespace " + spec.namespace() + "` shows it gone, or use another -n");
         }
-        new AccessCheck(client).require(neededPermissions(objects, spec.namespace(), createNamespace, options.waitMode()),
+        AccessCheck access = new AccessCheck(client);
+        if (createNamespace) {
+            access = access.namespaceNotCreatedYet(spec.namespace());
+        }
+        access.require(neededPermissions(objects, spec.namespace(), createNamespace, options.waitMode()),
                 "deploying a Spark cluster");
-        for (HasMetadata object : objects.inApplyOrder()) {
-            requireOwnedOrAbsent(object, spec);
+        Map<String, HasMetadata> existing = new HashMap<>();
+        alreadyRead.forEach(o -> existing.put(key(o), o));
+        if (!createNamespace) { // in a namespace that does not exist yet, nothing can be in the way
+            for (HasMetadata object : objects.inApplyOrder()) {
+                HasMetadata found = existing.containsKey(key(object)) ? existing.get(key(object)) : read(object, spec);
+                requireOwnedOrAbsent(object, found, spec);
+                if (found != null) {
+                    existing.put(key(object), found);
+                }
+            }
         }
+        List<Node> nodes = null;
         if (!options.skipImageCheck()) {
-            requireImagesOnNodes(new LinkedHashSet<>(List.of(spec.masterImage(), spec.workerImage())));
+            nodes = listNodes();
+            if (nodes != null) {
+                requireImagesOnNodes(nodes, new LinkedHashSet<>(List.of(spec.masterImage(), spec.workerImage())));
+            }
         }
-        return createNamespace;
+        return new Findings(createNamespace, existing, nodes);
     }
 
     /** What deploy does, as permissions: read, create and patch every kind it applies, then watch while it waits. */
@@ -85,9 +123,12 @@ final class DeployPreflight {
         return needed;
     }
 
-    private void requireOwnedOrAbsent(HasMetadata wanted, SparkClusterSpec spec) {
-        HasMetadata existing = KubeErrors.call(client, () -> client.resource(wanted).inNamespace(spec.namespace()).get(),
+    private HasMetadata read(HasMetadata wanted, SparkClusterSpec spec) {
+        return KubeErrors.call(client, () -> client.resource(wanted).inNamespace(spec.namespace()).get(),
                 "read " + wanted.getKind().toLowerCase() + " " + wanted.getMetadata().getName());
+    }
+
+    private static void requireOwnedOrAbsent(HasMetadata wanted, HasMetadata existing, SparkClusterSpec spec) {
         if (existing == null) {
             return;
         }
@@ -101,18 +142,21 @@ final class DeployPreflight {
         }
     }
 
-    private void requireImagesOnNodes(Set<String> images) {
-        List<Node> nodes;
+    /** The nodes, or null when this identity may not list them. */
+    private List<Node> listNodes() {
         try {
-            nodes = client.nodes().list().getItems();
+            return client.nodes().list().getItems();
         } catch (RuntimeException e) {
             LabctlException translated = KubeErrors.translate(e, client.getMasterUrl().toString(), "list nodes");
             if (translated.exitCode() == ExitCode.FORBIDDEN) {
                 progress.note("cannot list nodes with this identity; skipping the check that the images are loaded");
-                return;
+                return null;
             }
             throw translated;
         }
+    }
+
+    private void requireImagesOnNodes(List<Node> nodes, Set<String> images) {
         List<Node> reporting = nodes.stream().filter(NodeImages::reportsImages).toList();
         if (reporting.isEmpty()) {
             progress.note("no node reports its images; skipping the check that the images are loaded");

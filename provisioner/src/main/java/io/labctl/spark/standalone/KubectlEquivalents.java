@@ -46,6 +46,11 @@ public final class KubectlEquivalents {
                 + SparkLabels.selectorString(SparkLabels.cluster(clusterName)) + " --wait");
     }
 
+    /** When the namespace labctl created holds only the cluster, deleting the namespace removes it all. */
+    public static List<String> teardownNamespace(String namespace) {
+        return List.of("kubectl delete namespace " + namespace + " --wait");
+    }
+
     public static List<String> status(String namespace, String clusterName) {
         return List.of(
                 "kubectl get deployment,pod,service,endpoints -n " + namespace + " -l "

@@ -10,6 +10,8 @@ import java.util.Optional;
 /**
  * Whether a cluster is ready, computed from its pods and (in {@link WaitMode#SPARK}) the master's
  * status, with a one-line progress summary and, when not ready, what is missing in plain words.
+ * The master's status is only worth reading once every pod is Ready (the count cannot match before), so a missing
+ * status while pods are not ready is not blamed on the master.
  *
  * @param aliveWorkers ALIVE workers reported by the master; null when not read or not answering
  */
@@ -46,7 +48,9 @@ public record Readiness(boolean ready, int masterReady, int workersReady, int wo
         List<String> parts = new ArrayList<>();
         if (mode == WaitMode.spark) {
             if (master.isEmpty()) {
-                parts.add("the Spark master's status page did not answer");
+                if (podsReady) {
+                    parts.add("the Spark master's status page did not answer");
+                }
             } else if (!master.get().isAlive()) {
                 parts.add("the Spark master is " + master.get().status() + ", not ALIVE");
             } else if (alive != expectedWorkers) {

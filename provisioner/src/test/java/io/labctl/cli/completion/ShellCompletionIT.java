@@ -92,7 +92,7 @@ class ShellCompletionIT {
                 assertThat(tmux.screen(window)).contains("A Kubernetes cluster with a master and two workers");
             }
             // Output formats, also glued to the option with '=' (bash splits words there).
-            assertLists(tmux, shell, "labctl -o ", "json", "text", "yaml");
+            assertLists(tmux, shell, "labctl -o ", "json", "name", "text", "wide", "yaml"); // before a command: lists too
             assertCompletes(tmux, "labctl --output=j", "labctl --output=json");
             // A lab cluster from labctl's registry in $HOME; a kubeconfig file from the directory.
             assertCompletes(tmux, "labctl cluster down ", "labctl cluster down lab1");

@@ -59,6 +59,15 @@ class ReadinessTest {
     }
 
     @Test
+    void podsNotReadyYet_andTheMasterNotRead_explainsThePods_notTheMaster() {
+        var pods = List.of(TestPods.ready("m", "master"), TestPods.runningNotReady("w1", "worker"));
+        Readiness r = Readiness.evaluate(pods, Optional.empty(), 1, WaitMode.spark);
+        assertThat(r.ready()).isFalse();
+        assertThat(r.summary()).isEqualTo("master 1/1 ready, worker pods 0/1 ready, workers ALIVE in Spark ?/1");
+        assertThat(r.missing()).isEqualTo("pod w1 Running, not ready yet (readiness probe)");
+    }
+
+    @Test
     void extraWorkerPodsDuringARollout_areNotReadyYet() throws IOException {
         var pods = List.of(TestPods.ready("m", "master"), TestPods.ready("w1", "worker"), TestPods.ready("w2", "worker"),
                 TestPods.runningNotReady("w3", "worker"));

@@ -253,7 +253,7 @@ class SparkLifecycleIT {
                 .informOnCondition(pods -> pods.stream().anyMatch(p -> !p.getMetadata().getUid().equals(old.getMetadata().getUid())))
                 .orTimeout(60, TimeUnit.SECONDS).join();
         Readiness readiness = new ClusterWaiter(client, Progress.SILENT)
-                .await(ns, NAME, 3, WaitMode.spark, Duration.ofMinutes(4));
+                .await(ns, NAME, 3, WaitMode.spark, Duration.ofMinutes(4)).readiness();
         assertThat(readiness.aliveWorkers()).isEqualTo(3);
         Pod current = new SparkMasterClient(client).currentMasterPod(ns, NAME).orElseThrow();
         assertThat(current.getMetadata().getUid()).isNotEqualTo(old.getMetadata().getUid());

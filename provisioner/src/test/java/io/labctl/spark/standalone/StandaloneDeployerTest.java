@@ -41,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.labctl.kube.AccessReviews.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -92,12 +93,12 @@ class StandaloneDeployerTest {
         admin.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
     }
 
-    /** What labctl changed since the last call: every request but reads and access reviews (tests run one at a time). */
+    /** What labctl changed since the last call: every request but reads and permission reviews (tests run one at a time). */
     private static List<String> writesSinceLastCall() throws InterruptedException {
         List<String> writes = new ArrayList<>();
         for (RecordedRequest r = server.takeRequest(10, TimeUnit.MILLISECONDS); r != null;
              r = server.takeRequest(10, TimeUnit.MILLISECONDS)) {
-            if (!r.getMethod().equals("GET") && !r.getPath().contains("selfsubjectaccessreviews")) {
+            if (!r.getMethod().equals("GET") && !r.getPath().contains("/selfsubject")) { // access and rules reviews
                 writes.add(r.getMethod() + " " + r.getPath());
             }
         }
@@ -236,7 +237,8 @@ class StandaloneDeployerTest {
     @Test
     void deploy_withoutPermissionToCreateDeployments_isRefusedBeforeAnyWrite_namingItAndHowToCheck()
             throws InterruptedException {
-        reviews.deny(Permission.on("create", Deployment.class, ns));
+        reviews.role(ns, rule(List.of("create"), "", "namespaces"), rule(List.of("*"), "", "services", "pods"),
+                rule(List.of("get", "list", "watch", "patch"), "apps", "deployments"));
 
         assertThatThrownBy(() -> deploy(SparkClusterSpec.defaults("spark-a", ns), NO_WAIT))
                 .isInstanceOfSatisfying(LabctlException.class, e -> {
@@ -251,20 +253,38 @@ class StandaloneDeployerTest {
     }
 
     @Test
-    void deploy_permissionsAskedFor_areEveryKindItAppliesAndTheNamespace() {
-        List<Permission> before = reviews.asked();
+    void deploy_withoutPermissionToCreateNamespaces_isRefusedBeforeAnyWrite() throws InterruptedException {
+        reviews.role(ns, rule(List.of("*"), "", "services", "pods"), rule(List.of("*"), "apps", "deployments"));
+
+        assertThatThrownBy(() -> deploy(SparkClusterSpec.defaults("spark-a", ns), NO_WAIT))
+                .hasMessage("not allowed to create namespaces, which deploying a Spark cluster needs; nothing was changed");
+        assertThat(writesSinceLastCall()).isEmpty();
+    }
+
+    @Test
+    void deploy_intoANewNamespace_checksEveryPermissionWithOneRulesReview() {
+        List<String> rulesBefore = reviews.rulesReviewed();
+        List<Permission> accessBefore = reviews.asked();
 
         deploy(SparkClusterSpec.defaults("spark-a", ns), NO_WAIT);
 
-        List<Permission> asked = reviews.asked().subList(before.size(), reviews.asked().size());
-        assertThat(asked).containsExactly(
-                new Permission("create", "", "namespaces", null, ""),
-                Permission.on("get", Service.class, ns),
-                Permission.on("create", Service.class, ns),
-                Permission.on("patch", Service.class, ns),
-                Permission.on("get", Deployment.class, ns),
-                Permission.on("create", Deployment.class, ns),
-                Permission.on("patch", Deployment.class, ns));
+        assertThat(reviews.rulesReviewed().subList(rulesBefore.size(), reviews.rulesReviewed().size())).containsExactly(ns);
+        assertThat(reviews.asked()).as("no access review: the new namespace's rules are the cluster-wide ones")
+                .hasSameSizeAs(accessBefore);
+    }
+
+    @Test
+    void deploy_anAuthorizerThatCannotListRules_isAskedPermissionByPermission_andAllowsTheDeploy() {
+        createNamespace();
+        reviews.deny(Permission.on("delete", Pod.class, ns)); // deploy never deletes: only makes the review incomplete
+        List<Permission> before = reviews.asked();
+
+        DeployResult result = deploy(SparkClusterSpec.defaults("spark-a", ns), NO_WAIT);
+
+        assertThat(result.objects()).hasSize(3);
+        assertThat(reviews.asked().subList(before.size(), reviews.asked().size()))
+                .containsExactlyElementsOf(DeployPreflight.neededPermissions(
+                        new StandaloneManifests().render(SparkClusterSpec.defaults("spark-a", ns)), ns, false, WaitMode.none));
     }
 
     @Test

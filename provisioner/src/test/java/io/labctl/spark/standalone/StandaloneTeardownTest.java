@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.core.Progress;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,8 +73,19 @@ class StandaloneTeardownTest {
     }
 
     @BeforeEach
-    void aNamespaceOfItsOwn() {
+    void aNamespaceOfItsOwn() throws InterruptedException {
         ns = "teardown-" + NAMESPACES.incrementAndGet();
+        requestsSinceLastCall(); // forget the requests of earlier tests
+    }
+
+    /** Every request since the last call, as "METHOD path" (tests of this class run one at a time). */
+    private static List<String> requestsSinceLastCall() throws InterruptedException {
+        List<String> requests = new ArrayList<>();
+        for (RecordedRequest r = server.takeRequest(10, TimeUnit.MILLISECONDS); r != null;
+             r = server.takeRequest(10, TimeUnit.MILLISECONDS)) {
+            requests.add(r.getMethod() + " " + r.getPath());
+        }
+        return requests;
     }
 
     private TeardownResult teardown(String cluster, Duration timeout) {
@@ -151,6 +164,72 @@ class StandaloneTeardownTest {
 
         assertThat(result.namespaceDeleted()).isFalse();
         assertThat(result.namespaceKeptBecause()).isEqualTo("other workloads or data still live in it");
+        assertThat(admin.namespaces().withName(ns).get()).isNotNull();
+        assertThat(left()).containsExactlyInAnyOrder("deployment/spark-b-master", "deployment/spark-b-worker",
+                "service/spark-b-master-svc");
+    }
+
+    @Test
+    void teardown_ofANamespaceLabctlCreated_holdingOnlyTheCluster_deletesTheNamespaceInOneRequest() throws Exception {
+        namespace(true);
+        deployed("spark-a");
+        requestsSinceLastCall();
+
+        TeardownResult result = teardown("spark-a", TIMEOUT);
+
+        assertThat(result).isEqualTo(new TeardownResult("spark-a", ns, List.of("deployment/spark-a-worker",
+                "deployment/spark-a-master", "service/spark-a-master-svc"), List.of(), true, null,
+                List.of("kubectl delete namespace " + ns + " --wait")));
+        List<String> requests = requestsSinceLastCall();
+        assertThat(requests.stream().filter(r -> !r.startsWith("GET ")))
+                .as("the namespace's deletion is the only write, and needs no permission check: refused, it changes nothing")
+                .containsExactly("DELETE /api/v1/namespaces/" + ns);
+        assertThat(requests.stream().filter(r -> r.startsWith("GET /api/v1/namespaces/" + ns + "/persistentvolumeclaims")))
+                .as("one list per kind, shared by finding the cluster and looking for anything else").hasSize(1);
+    }
+
+    @Test
+    void teardown_ofANamespaceLabctlCreated_whereASecretCarriesTheClustersLabels_keepsItAndTheNamespace() {
+        namespace(true);
+        deployed("spark-a");
+        admin.resource(new SecretBuilder().withNewMetadata().withName("spark-a-token").withNamespace(ns)
+                .withLabels(SparkLabels.cluster("spark-a")).endMetadata().addToStringData("k", "v").build()).create();
+
+        TeardownResult result = teardown("spark-a", TIMEOUT);
+
+        assertThat(result.namespaceKeptBecause()).isEqualTo("other workloads or data still live in it");
+        assertThat(admin.secrets().inNamespace(ns).withName("spark-a-token").get()).isNotNull();
+    }
+
+    @Test
+    void teardown_ofANamespaceLabctlCreated_keepingData_keepsTheClaimAndTheNamespace_andRemovesTheRest() {
+        namespace(true);
+        deployed("spark-a");
+        admin.resource(VolumesStep.claim(SparkClusterSpec.builder("spark-a", ns).build(),
+                VolumeSpec.parse("data=pvc:1Gi"))).create();
+
+        TeardownResult result = new StandaloneTeardown(labctl.client(), Progress.SILENT).teardown(ns, "spark-a", TIMEOUT, true);
+
+        assertThat(result.kept()).containsExactly("persistentvolumeclaim/spark-a-data");
+        assertThat(result.namespaceDeleted()).isFalse();
+        assertThat(result.namespaceKeptBecause()).isEqualTo("other workloads or data still live in it");
+        assertThat(left()).containsExactly("persistentvolumeclaim/spark-a-data");
+    }
+
+    @Test
+    void teardown_byAnIdentityThatMayNotDeleteTheNamespaceLabctlCreated_removesTheObjectsOneByOne_andKeepsIt() {
+        namespace(true);
+        deployed("spark-a");
+        server.expect().delete().withPath("/api/v1/namespaces/" + ns).andReturn(403, new StatusBuilder()
+                .withStatus("Failure").withCode(403).withReason("Forbidden").withMessage("namespaces \"" + ns
+                        + "\" is forbidden: User \"student\" cannot delete resource \"namespaces\"").build()).always();
+
+        TeardownResult result = teardown("spark-a", TIMEOUT);
+
+        assertThat(result.deleted()).hasSize(3);
+        assertThat(result.namespaceDeleted()).isFalse();
+        assertThat(result.namespaceKeptBecause()).isEqualTo("this identity may not delete it");
+        assertThat(left()).isEmpty();
         assertThat(admin.namespaces().withName(ns).get()).isNotNull();
     }
 

@@ -1,0 +1,154 @@
+package io.labctl.spark.standalone;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.labctl.kube.KubeErrors;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one namespace holds, as teardown needs to know it: the objects of one Spark cluster (found by its labels) and,
+ * when asked for the whole namespace, whether anything else lives there, from one list per kind that serves both
+ * questions. Deleting a namespace deletes everything in it, a student's volume claims and configuration included, so
+ * labctl deletes a namespace it created only when this inventory finds nothing but the cluster in it.
+ */
+final class NamespaceInventory {
+    /**
+     * What counts as someone's work when labctl decides whether the namespace it created may go (ReplicaSets are their
+     * Deployments', and their pods are listed).
+     */
+    private static final List<Class<? extends HasMetadata>> SOMEONES_WORK = List.of(Deployment.class,
+            StatefulSet.class, DaemonSet.class, Job.class, CronJob.class, Service.class, Pod.class,
+            PersistentVolumeClaim.class, ConfigMap.class, Secret.class);
+
+    static final String OTHERS_LIVE_THERE = "other workloads or data still live in it";
+
+    private final List<HasMetadata> clusterObjects;
+    private final boolean wholeNamespace;
+    private final String notOnlyTheCluster;
+
+    private NamespaceInventory(List<HasMetadata> clusterObjects, boolean wholeNamespace, String notOnlyTheCluster) {
+        this.clusterObjects = clusterObjects;
+        this.wholeNamespace = wholeNamespace;
+        this.notOnlyTheCluster = notOnlyTheCluster;
+    }
+
+    /** Lists only the cluster's kinds, by its labels: enough when the namespace may not go anyway. */
+    static NamespaceInventory ofCluster(KubernetesClient client, String namespace, String clusterName) {
+        Map<String, String> labels = SparkLabels.cluster(clusterName);
+        List<HasMetadata> found = new ArrayList<>();
+        for (Class<? extends HasMetadata> kind : StandaloneManifests.possibleKinds()) {
+            found.addAll(listByLabels(client, namespace, kind, labels));
+        }
+        return new NamespaceInventory(deletable(found), false, null);
+    }
+
+    /**
+     * Lists every kind of the cluster and of {@link #SOMEONES_WORK} in the whole namespace, once each. A kind this
+     * identity may not list makes the answer "cannot tell"; for a kind the cluster may hold, its objects are then
+     * asked for by label (an authorizer may allow a list limited to the cluster's labels, and if not, teardown cannot
+     * proceed and says so).
+     */
+    static NamespaceInventory ofNamespace(KubernetesClient client, String namespace, String clusterName) {
+        Map<String, String> labels = SparkLabels.cluster(clusterName);
+        Set<Class<? extends HasMetadata>> clusterKinds = StandaloneManifests.possibleKinds();
+        Set<Class<? extends HasMetadata>> kinds = new LinkedHashSet<>(clusterKinds);
+        kinds.addAll(SOMEONES_WORK);
+        List<HasMetadata> ofCluster = new ArrayList<>();
+        String notOnlyTheCluster = null;
+        String unlistable = null;
+        for (Class<? extends HasMetadata> kind : kinds) {
+            List<? extends HasMetadata> items;
+            try {
+                items = client.resources(kind).inNamespace(namespace).list().getItems();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 403) {
+                    throw KubeErrors.translate(e, client.getMasterUrl().toString(), "list " + HasMetadata.getPlural(kind));
+                }
+                unlistable = unlistable != null ? unlistable : HasMetadata.getPlural(kind);
+                if (clusterKinds.contains(kind)) {
+                    ofCluster.addAll(listByLabels(client, namespace, kind, labels));
+                }
+                continue;
+            }
+            for (HasMetadata object : items) {
+                boolean cluster = clusterKinds.contains(kind) && hasLabels(object, labels);
+                if (cluster) {
+                    ofCluster.add(object);
+                } else if (notOnlyTheCluster == null && isSomeonesWork(object)) {
+                    notOnlyTheCluster = OTHERS_LIVE_THERE;
+                }
+            }
+        }
+        if (unlistable != null) {
+            notOnlyTheCluster = "this identity may not list " + unlistable + " in it, so labctl cannot tell whether "
+                    + "anything else lives there";
+        }
+        return new NamespaceInventory(deletable(ofCluster), true, notOnlyTheCluster);
+    }
+
+    /**
+     * The cluster's objects teardown deletes, most dependent first (Deployments before the Services and ConfigMaps
+     * they use). Pods of the Deployments go with them; job pods (spark run) have no owner and are listed here.
+     */
+    List<HasMetadata> clusterObjects() {
+        return clusterObjects;
+    }
+
+    /** Why the namespace holds more than the cluster (or may), or null when the cluster is all there is. */
+    String notOnlyTheCluster() {
+        if (!wholeNamespace) {
+            throw new IllegalStateException("only the cluster's objects were listed");
+        }
+        return notOnlyTheCluster;
+    }
+
+    private static List<? extends HasMetadata> listByLabels(KubernetesClient client, String namespace,
+                                                            Class<? extends HasMetadata> kind, Map<String, String> labels) {
+        return KubeErrors.call(client, () -> client.resources(kind).inNamespace(namespace).withLabels(labels).list()
+                .getItems(), "list " + HasMetadata.getPlural(kind));
+    }
+
+    private static List<HasMetadata> deletable(List<HasMetadata> found) {
+        List<HasMetadata> unowned = found.stream().filter(o -> !(o instanceof Pod) || isUnowned(o)).toList();
+        List<HasMetadata> mostDependentFirst = new ArrayList<>(ClusterObjects.of(unowned).inApplyOrder());
+        Collections.reverse(mostDependentFirst);
+        return List.copyOf(mostDependentFirst);
+    }
+
+    private static boolean hasLabels(HasMetadata object, Map<String, String> labels) {
+        Map<String, String> actual = object.getMetadata().getLabels();
+        return actual != null && actual.entrySet().containsAll(labels.entrySet());
+    }
+
+    private static boolean isUnowned(HasMetadata object) {
+        return object.getMetadata().getOwnerReferences() == null || object.getMetadata().getOwnerReferences().isEmpty();
+    }
+
+    /** Not what Kubernetes puts in every namespace (its CA bundle, service account tokens), nor what is going away. */
+    private static boolean isSomeonesWork(HasMetadata object) {
+        if (object.getMetadata().getDeletionTimestamp() != null) {
+            return false;
+        }
+        if (object instanceof ConfigMap && "kube-root-ca.crt".equals(object.getMetadata().getName())) {
+            return false;
+        }
+        return !(object instanceof Secret secret && "kubernetes.io/service-account-token".equals(secret.getType()));
+    }
+}
