@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.labctl.core.ExitCode;
 import io.labctl.core.LabctlException;
 import io.labctl.core.Progress;
+import io.labctl.grading.report.StatusMarks;
 import io.labctl.kube.KubeSession;
 import io.labctl.kube.KubeTarget;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +63,11 @@ public final class Cli {
 
     public Style style() {
         return style;
+    }
+
+    /** The report marks this terminal shows: one character each with a UTF-8 locale, else ASCII words. */
+    public StatusMarks marks() {
+        return StatusMarks.forLocale(context.env());
     }
 
     public Progress progress() {

@@ -186,7 +186,7 @@ public final class GradeCommand implements Callable<Integer> {
             files.writeAll(out, report);
             cli.err().println("wrote " + out);
         } else {
-            files.print(report, cli.out());
+            files.print(report, cli.out(), cli.marks());
         }
         cli.err().println(summary(report));
         return report.gradable() ? 0 : ExitCode.UNREACHABLE.status();

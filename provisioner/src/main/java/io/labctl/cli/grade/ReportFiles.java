@@ -8,6 +8,7 @@ import io.labctl.grading.report.ClassCsvFile;
 import io.labctl.grading.report.HtmlClassReport;
 import io.labctl.grading.report.ReportFormat;
 import io.labctl.grading.report.ReportWriters;
+import io.labctl.grading.report.StatusMarks;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,9 +55,14 @@ final class ReportFiles {
         return formats.stream().distinct().toList();
     }
 
-    void print(GradeReport report, PrintWriter out) {
+    /** Prints the format (one: GradeCommand refuses several on stdout) with the terminal's marks. */
+    void print(GradeReport report, PrintWriter out, StatusMarks marks) {
         for (ReportFormat f : formats) {
-            write(f, report, out);
+            try {
+                ReportWriters.forTerminal(f, marks).write(report, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         out.flush();
     }

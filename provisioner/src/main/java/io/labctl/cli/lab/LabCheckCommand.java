@@ -72,7 +72,7 @@ public final class LabCheckCommand implements Callable<Integer> {
             case text, wide, name -> ReportFormat.text; // wide and name are refused before (no list)
         };
         try {
-            ReportWriters.forFormat(format).write(report, cli.out());
+            ReportWriters.forTerminal(format, cli.marks()).write(report, cli.out());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

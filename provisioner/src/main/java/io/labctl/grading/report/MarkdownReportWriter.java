@@ -23,6 +23,18 @@ import java.util.TreeMap;
  * and {@code <b>} in a pod name stays text.
  */
 public final class MarkdownReportWriter implements ReportWriter {
+    private final StatusMarks marks;
+
+    /** UTF-8 marks: for files, which labctl writes in UTF-8. */
+    public MarkdownReportWriter() {
+        this(StatusMarks.UNICODE);
+    }
+
+    /** For a terminal: {@link StatusMarks#forLocale} of its locale; ASCII leaves the status's word alone. */
+    public MarkdownReportWriter(StatusMarks marks) {
+        this.marks = marks;
+    }
+
 
     @Override
     public void write(GradeReport report, Writer out) throws IOException {
@@ -42,7 +54,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         out.flush();
     }
 
-    private static void table(List<CheckResult> checks, List<String> numbers, Writer out) throws IOException {
+    private void table(List<CheckResult> checks, List<String> numbers, Writer out) throws IOException {
         out.write("| # | Check | Status | Points |\n");
         out.write("|---|---|---|---|\n");
         for (int i = 0; i < checks.size(); i++) {
@@ -53,7 +65,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         out.write("\n");
     }
 
-    private static void failures(List<CheckResult> checks, List<String> numbers, Writer out) throws IOException {
+    private void failures(List<CheckResult> checks, List<String> numbers, Writer out) throws IOException {
         if (checks.stream().allMatch(c -> c.status().passed() && !c.quotes())) {
             return;
         }
@@ -97,8 +109,8 @@ public final class MarkdownReportWriter implements ReportWriter {
         return MarkdownText.inline(check.id() + ": " + check.title());
     }
 
-    private static String status(CheckStatus status) {
-        return StatusMarks.mark(status) + " " + status.label();
+    private String status(CheckStatus status) {
+        return marks == StatusMarks.UNICODE ? marks.mark(status) + " " + status.label() : status.label();
     }
 
     private static String orUnknown(String value) {

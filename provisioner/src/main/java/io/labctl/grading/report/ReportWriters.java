@@ -5,7 +5,19 @@ public final class ReportWriters {
     private ReportWriters() {
     }
 
-    /** The writer of {@code format}; writers are stateless, so one may be shared. */
+    /**
+     * The writer of {@code format} for a terminal or pipe: the formats people read take their marks from its
+     * locale ({@link StatusMarks#forLocale}); the others are data and the same everywhere.
+     */
+    public static ReportWriter forTerminal(ReportFormat format, StatusMarks marks) {
+        return switch (format) {
+            case text -> new TextReportWriter(marks);
+            case markdown -> new MarkdownReportWriter(marks);
+            default -> forFormat(format);
+        };
+    }
+
+    /** The writer of {@code format} for a file (UTF-8); writers are stateless, so one may be shared. */
     public static ReportWriter forFormat(ReportFormat format) {
         return switch (format) {
             // Terminal: header, one line per check, saw/fix under what did not pass.

@@ -18,6 +18,18 @@ import java.io.Writer;
  * notation ({@code ^[}), never sent to the terminal: they could recolor, retitle or rewrite the screen.
  */
 public final class TextReportWriter implements ReportWriter {
+    private final StatusMarks marks;
+
+    /** UTF-8 marks: for files, which labctl writes in UTF-8. */
+    public TextReportWriter() {
+        this(StatusMarks.UNICODE);
+    }
+
+    /** For a terminal: {@link StatusMarks#forLocale} of its locale. */
+    public TextReportWriter(StatusMarks marks) {
+        this.marks = marks;
+    }
+
     private static final String SAW = "  saw: ";
     private static final String FIX = "  fix: ";
     private static final String NOT_GRADABLE = "NOT GRADABLE: ";
@@ -40,9 +52,9 @@ public final class TextReportWriter implements ReportWriter {
         out.flush();
     }
 
-    private static void writeCheck(CheckResult check, int idWidth, Writer out) throws IOException {
+    private void writeCheck(CheckResult check, int idWidth, Writer out) throws IOException {
         String id = visible(check.id()) + " ".repeat(idWidth - check.id().length());
-        out.write(StatusMarks.mark(check.status()) + " " + id + "  " + visible(check.title()) + "  "
+        out.write(marks.mark(check.status()) + " " + id + "  " + visible(check.title()) + "  "
                 + Points.of(check.points(), check.maxPoints()) + (check.status() == CheckStatus.PENDING ? " pending" : "")
                 + "\n");
         if (Summary.showsObserved(check)) {

@@ -93,7 +93,7 @@ public final class StandaloneInspector {
                 .mapToInt(s -> s.getAddresses() == null ? 0 : (int) s.getAddresses().stream()
                         .map(EndpointAddress::getIp).distinct().count()).sum();
         List<String> ports = svc.getSpec().getPorts().stream()
-                .map(p -> p.getName() + " " + p.getPort() + (p.getNodePort() == null ? "" : "→node:" + p.getNodePort()))
+                .map(p -> p.getName() + " " + p.getPort() + (p.getNodePort() == null ? "" : "->node:" + p.getNodePort()))
                 .toList();
         return new ServiceLine(svcName, svc.getSpec().getType(), svc.getSpec().getClusterIP(), ports, ready);
     }

@@ -74,4 +74,35 @@ class TextReportWriterTest {
                 .doesNotContain(TestReports.PASSED.observed(), TestReports.SKIPPED.hint(),
                         TestReports.NOT_GRADABLE_CHECK.hint());
     }
+
+    @Test
+    void text_withoutAUtf8Locale_marksAreAsciiWords_neverTheSameForPassedAndNotGradable() {
+        // Given a terminal whose locale is not UTF-8 (C, POSIX, nothing set, Latin-1)
+        for (var env : List.of(java.util.Map.of("LANG", "C"), java.util.Map.<String, String>of(),
+                java.util.Map.of("LANG", "en_US.UTF-8", "LC_ALL", "POSIX"), java.util.Map.of("LC_CTYPE", "de_DE.ISO-8859-1"))) {
+            StatusMarks marks = StatusMarks.forLocale(env);
+            String text = TestReports.render(new TextReportWriter(marks), TestReports.mixed());
+
+            // Then every mark is an ASCII word, one per status, and the ids stay in one column
+            assertThat(marks).as(env.toString()).isEqualTo(StatusMarks.ASCII);
+            assertThat(text.lines().toList()).contains(
+                    "PASS ex1.cluster-up    Cluster is up, 1 master + 2 workers  2/2",
+                    "PART ex1.workers       Three Spark workers | alive  1.5/3",
+                    "FAIL ex2.service-7077  Service spark-master on port 7077  0/2",
+                    "ERR! ex2.master-json   Spark master /json/ answers  0/1",
+                    "SKIP ex3.spark-pi      SparkPi prints Pi ≈ 3.14  0/2",
+                    "N/A  ex3.dockerfile    Dockerfile pins its base image  0/1");
+        }
+        for (var env : List.of(java.util.Map.of("LANG", "en_US.UTF-8"), java.util.Map.of("LC_ALL", "C.utf8"),
+                java.util.Map.of("LANG", "C", "LC_CTYPE", "de_DE.UTF-8"))) {
+            assertThat(StatusMarks.forLocale(env)).as(env.toString()).isEqualTo(StatusMarks.UNICODE);
+        }
+    }
+
+    @Test
+    void markdown_withoutAUtf8Locale_keepsTheStatusWordOnly() {
+        String markdown = TestReports.render(new MarkdownReportWriter(StatusMarks.ASCII), TestReports.mixed());
+
+        assertThat(markdown).contains("| passed |", "| not-gradable |").doesNotContain("✔", "?  not-gradable", "? not-gradable");
+    }
 }
