@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,6 @@ class MainProcessTest {
         process.getOutputStream().close();
         var out = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("labctl ended").isTrue();
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), java.nio.file.Files.readString(err));
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(err));
     }
 }

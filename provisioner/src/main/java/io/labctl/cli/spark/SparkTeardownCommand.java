@@ -1,6 +1,7 @@
 package io.labctl.cli.spark;
 
 import io.labctl.cli.Cli;
+import io.labctl.cli.DryRun;
 import io.labctl.cli.GlobalOptionUse;
 import io.labctl.cli.UsesGlobalOptions;
 import io.labctl.kube.KubeSession;
@@ -28,7 +29,8 @@ import java.util.concurrent.Callable;
             "Running it twice is fine."},
         footerHeading = "%nExamples:%n",
         footer = {"  labctl spark teardown spark-a", "  labctl spark teardown --all -n lab",
-            "  labctl spark teardown spark-a --keep-data    # the PVCs (and their files) stay"})
+            "  labctl spark teardown spark-a --keep-data    # the PVCs (and their files) stay",
+            "  labctl spark teardown spark-a --dry-run      # what would be deleted, and whether the namespace goes"})
 @UsesGlobalOptions({GlobalOptionUse.CLUSTER, GlobalOptionUse.NAMESPACE, GlobalOptionUse.RESULT})
 public final class SparkTeardownCommand implements Callable<Integer> {
     @Spec
@@ -61,6 +63,10 @@ public final class SparkTeardownCommand implements Callable<Integer> {
             description = "How long to wait for the objects to disappear (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--dry-run", arity = DryRun.ARITY, preprocessor = DryRun.AttachedValueOnly.class, paramLabel = "client",
+            description = "Print what teardown would delete and keep (the namespace too); change nothing.")
+    DryRun dryRun = DryRun.none;
+
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
@@ -71,16 +77,20 @@ public final class SparkTeardownCommand implements Callable<Integer> {
         }
         try (KubeSession session = cli.connect()) {
             StandaloneTeardown teardown = new StandaloneTeardown(session.client(), cli.progress());
+            List<StandaloneClusters.ClusterRef> targets = name != null
+                    ? List.of(new StandaloneClusters.ClusterRef(session.namespace(), name))
+                    : new StandaloneClusters(session.client()).list(allNamespaces ? null : session.namespace());
             List<TeardownResult> results = new ArrayList<>();
-            if (name != null) {
-                results.add(teardown.teardown(session.namespace(), name, timeout, keepData));
-            } else {
-                for (StandaloneClusters.ClusterRef ref : new StandaloneClusters(session.client())
-                        .list(allNamespaces ? null : session.namespace())) {
-                    results.add(teardown.teardown(ref.namespace(), ref.name(), timeout, keepData));
-                }
+            for (StandaloneClusters.ClusterRef ref : targets) {
+                results.add(dryRun.on() ? teardown.plan(ref.namespace(), ref.name(), keepData).expectedResult()
+                        : teardown.teardown(ref.namespace(), ref.name(), timeout, keepData));
             }
-            cli.print(results, SparkTextViews::tornDown);
+            if (dryRun.on()) {
+                cli.progress().note("dry run: nothing was changed");
+                cli.print(results, SparkTextViews::wouldTearDown);
+            } else {
+                cli.print(results, SparkTextViews::tornDown);
+            }
         }
         return 0;
     }

@@ -155,6 +155,29 @@ final class SparkTextViews {
         return out.toString();
     }
 
+    /** {@code teardown --dry-run}: the same lines in the conditional. */
+    static String wouldTearDown(List<TeardownResult> results, Style s) {
+        if (results.isEmpty()) {
+            return "No Spark clusters to remove.\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (TeardownResult r : results) {
+            if (r.deleted().isEmpty()) {
+                out.append("Nothing to remove: no Spark cluster ").append(r.name()).append(" in namespace ")
+                        .append(r.namespace()).append('\n');
+                continue;
+            }
+            out.append("Would remove Spark cluster ").append(r.name()).append(" from namespace ").append(r.namespace())
+                    .append(" (dry run)\n");
+            r.deleted().forEach(d -> out.append("  ").append(d).append(" would be deleted\n"));
+            r.kept().forEach(k -> out.append("  ").append(k).append(" would be kept (--keep-data)\n"));
+            out.append(r.namespaceDeleted() ? "  namespace " + r.namespace() + " would be deleted (labctl created it and "
+                    + "nothing else lives in it)\n" : "  namespace " + r.namespace() + " would stay: " + r.namespaceKeptBecause() + "\n");
+            appendKubectl(out, r.kubectlEquivalent(), s);
+        }
+        return out.toString();
+    }
+
     private static void appendEndpoints(StringBuilder out, ClusterEndpoints e, Style s) {
         out.append("Reach the master:\n");
         out.append("  from pods:      ").append(e.inCluster()).append('\n');

@@ -47,8 +47,37 @@ public final class StandaloneTeardown {
         return teardown(namespace, name, timeout, false);
     }
 
-    /** @param keepData leave the objects that hold data (PersistentVolumeClaims), and say so */
-    public TeardownResult teardown(String namespace, String name, Duration timeout, boolean keepData) {
+    /**
+     * What teardown would do, found by reading only (for {@code --dry-run}, and the first half of {@link #teardown}).
+     *
+     * @param objects what would be deleted
+     * @param kept data objects left on purpose ({@code --keep-data}), as kind/name
+     * @param namespaceKeptBecause why the namespace would stay; null when it goes with the cluster
+     */
+    public record Plan(String name, String namespace, List<HasMetadata> objects, List<String> kept,
+                       String namespaceKeptBecause, boolean keepData) {
+        public boolean deletesNamespace() {
+            return namespaceKeptBecause == null && !objects.isEmpty();
+        }
+
+        public List<String> ids() {
+            return objects.stream().map(StandaloneTeardown::id).toList();
+        }
+
+        /** The result teardown would give, had nothing refused it: what {@code --dry-run} prints. */
+        public TeardownResult expectedResult() {
+            if (objects.isEmpty()) {
+                return new TeardownResult(name, namespace, List.of(), kept, false, kept.isEmpty() ? "nothing was removed"
+                        : "data was kept", KubectlEquivalents.teardown(namespace, name, keepData));
+            }
+            return new TeardownResult(name, namespace, ids(), kept, deletesNamespace(), namespaceKeptBecause,
+                    deletesNamespace() ? KubectlEquivalents.teardownNamespace(namespace)
+                            : KubectlEquivalents.teardown(namespace, name, keepData));
+        }
+    }
+
+    /** Reads only: what {@link #teardown} would delete and keep. */
+    public Plan plan(String namespace, String name, boolean keepData) {
         SparkClusterSpec.requireClusterName(name);
         String notLabctls = whyNotLabctls(namespace);
         NamespaceInventory inventory = notLabctls == null ? NamespaceInventory.ofNamespace(client, namespace, name)
@@ -56,19 +85,26 @@ public final class StandaloneTeardown {
         List<HasMetadata> found = inventory.clusterObjects();
         List<HasMetadata> objects = found.stream().filter(o -> !(keepData && holdsData(o))).toList();
         List<String> kept = found.stream().filter(o -> keepData && holdsData(o)).map(StandaloneTeardown::id).toList();
+        String keptBecause = notLabctls != null ? notLabctls
+                : !kept.isEmpty() ? NamespaceInventory.OTHERS_LIVE_THERE : inventory.notOnlyTheCluster();
+        return new Plan(name, namespace, objects, kept, keptBecause, keepData);
+    }
+
+    /** @param keepData leave the objects that hold data (PersistentVolumeClaims), and say so */
+    public TeardownResult teardown(String namespace, String name, Duration timeout, boolean keepData) {
+        Plan plan = plan(namespace, name, keepData);
+        List<HasMetadata> objects = plan.objects();
+        List<String> kept = plan.kept();
         kept.forEach(k -> progress.note("KEEPING " + k + " (--keep-data): its data stays until you run `kubectl delete "
                 + k + " -n " + namespace + "`"));
         if (objects.isEmpty()) {
             progress.note("no Spark cluster named " + name + " in namespace " + namespace + "; nothing to remove");
-            return new TeardownResult(name, namespace, List.of(), kept, false, kept.isEmpty() ? "nothing was removed"
-                    : "data was kept", KubectlEquivalents.teardown(namespace, name, keepData));
+            return plan.expectedResult();
         }
-        String keptBecause = notLabctls != null ? notLabctls
-                : !kept.isEmpty() ? NamespaceInventory.OTHERS_LIVE_THERE : inventory.notOnlyTheCluster();
-        if (keptBecause == null) {
+        String keptBecause = plan.namespaceKeptBecause();
+        if (plan.deletesNamespace()) {
             if (deleteNamespace(namespace, name, objects.size(), timeout)) {
-                return new TeardownResult(name, namespace, objects.stream().map(StandaloneTeardown::id).toList(), kept,
-                        true, null, KubectlEquivalents.teardownNamespace(namespace));
+                return plan.expectedResult();
             }
             keptBecause = "this identity may not delete it";
         }

@@ -16,7 +16,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tier: mock API server (CLI in-process). spark list -o wide|name, spark scale --dry-run; live in SparkLifecycleIT. */
+/**
+ * Tier: mock API server (CLI in-process). spark list -o wide|name, spark scale and teardown --dry-run; live in
+ * SparkLifecycleIT.
+ */
 @MockApiTest
 @EnableKubernetesMockClient(crud = true)
 class SparkListAndScaleCommandTest {
@@ -69,5 +72,34 @@ class SparkListAndScaleCommandTest {
                 "--dry-run");
 
         assertThat(dry.status()).isEqualTo(3);
+    }
+
+    @Test
+    void teardown_dryRun_saysWhatWouldGo_andWhetherTheNamespaceGoes_andChangesNothing() throws Exception {
+        // Given the cluster in a namespace labctl created, and nothing else there
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName(MockCluster.NS).addToAnnotations(io.labctl.kube.Labels.CREATED_BY_ANNOTATION, "labctl")
+                .endMetadata().build()).create();
+
+        CliRun dry = CliRun.run(home, "--kubeconfig", kubeconfig.toString(), "spark", "teardown", "spark-a", "-n",
+                MockCluster.NS, "--dry-run");
+        CliRun json = CliRun.run(home, "--kubeconfig", kubeconfig.toString(), "spark", "teardown", "spark-a", "-n",
+                MockCluster.NS, "--dry-run=client", "-o", "json");
+        CliRun absent = CliRun.run(home, "--kubeconfig", kubeconfig.toString(), "spark", "teardown", "spark-z", "-n",
+                MockCluster.NS, "--dry-run");
+
+        assertThat(dry.status()).as(dry.err()).isZero();
+        assertThat(dry.err()).contains("dry run: nothing was changed");
+        assertThat(dry.out()).contains("Would remove Spark cluster spark-a from namespace lab (dry run)")
+                .contains("deployment/spark-a-master would be deleted", "deployment/spark-a-worker would be deleted")
+                .contains("namespace lab would be deleted (labctl created it and nothing else lives in it)");
+        var result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get(0);
+        assertThat(result.path("namespaceDeleted").asBoolean()).isTrue();
+        assertThat(result.path("deleted").toString()).contains("deployment/spark-a-master");
+        assertThat(absent.status()).isZero();
+        assertThat(absent.out()).isEqualTo("Nothing to remove: no Spark cluster spark-z in namespace lab\n");
+        // Nothing was deleted
+        assertThat(client.apps().deployments().inNamespace(MockCluster.NS).list().getItems()).hasSize(2);
+        assertThat(client.namespaces().withName(MockCluster.NS).get()).isNotNull();
     }
 }
