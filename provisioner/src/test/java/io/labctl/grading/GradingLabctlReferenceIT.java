@@ -110,8 +110,9 @@ class GradingLabctlReferenceIT {
     @Test
     @Order(2)
     void labCheck_sameChecksForTheStudent_exitsZeroWhenAllPass() {
+        // -n as a kubectl user gives it: the lab's namespace variable (issue 17)
         CliRun r = CliRun.run(Map.of(), work, false, "--kubeconfig", grader.toString(), "lab", "check", "ex3", "ex4",
-                "--set", "namespace=" + ns, "--part", "cluster");
+                "-n", ns, "--part", "cluster");
 
         assertThat(r.status()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("ex3.alive-workers").contains("ex4.two-clusters");

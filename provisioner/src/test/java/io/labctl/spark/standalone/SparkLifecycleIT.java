@@ -267,10 +267,33 @@ class SparkLifecycleIT {
         assertThat(aliveWorkers()).isEqualTo(1);
     }
 
+    /** What teardown --dry-run said it would delete; the real teardown must delete exactly that. */
+    private JsonNode predictedTeardown;
+
+    @Test
+    @Order(85)
+    void dryRuns_ofScaleAndTeardown_changeNothing_andListNamesIt() throws IOException {
+        Map<String, String> before = resourceVersions();
+
+        CliRun scale = testbed.labctl("spark", "scale", NAME, "-n", ns, "--workers", "4", "--dry-run");
+        predictedTeardown = ok(testbed.labctl("spark", "teardown", NAME, "-n", ns, "--dry-run", "-o", "json")).get(0);
+        CliRun names = testbed.labctl("spark", "list", "-n", ns, "-o", "name");
+
+        assertThat(scale.status()).as(scale.err()).isZero();
+        assertThat(scale.err()).contains("would go from 1 to 4 workers; nothing was changed");
+        assertThat(predictedTeardown.path("namespaceDeleted").asBoolean()).isTrue();
+        assertThat(names.out()).isEqualTo(NAME + "\n");
+        assertThat(resourceVersions()).as("dry runs wrote nothing").isEqualTo(before);
+        assertThat(aliveWorkers()).isEqualTo(1);
+    }
+
     @Test
     @Order(90)
     void teardown_removesEverythingAndTheNamespace_andTwiceIsFine() throws IOException {
         JsonNode first = ok(testbed.labctl("spark", "teardown", NAME, "-n", ns, "-o", "json")).get(0);
+        if (predictedTeardown != null) {
+            assertThat(first.path("deleted")).as("what --dry-run predicted").isEqualTo(predictedTeardown.path("deleted"));
+        }
         assertThat(first.path("deleted")).extracting(JsonNode::asText)
                 .contains("deployment/life-master", "deployment/life-worker", "service/life-master-svc");
         assertThat(first.path("namespaceDeleted").asBoolean()).isTrue();
