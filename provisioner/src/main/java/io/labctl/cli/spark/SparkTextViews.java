@@ -133,30 +133,15 @@ final class SparkTextViews {
     }
 
     static String tornDown(List<TeardownResult> results, Style s) {
-        if (results.isEmpty()) {
-            return "No Spark clusters to remove.\n";
-        }
-        StringBuilder out = new StringBuilder();
-        for (TeardownResult r : results) {
-            if (r.deleted().isEmpty()) {
-                out.append("Nothing to remove: no Spark cluster ").append(r.name()).append(" in namespace ")
-                        .append(r.namespace()).append('\n');
-                continue;
-            }
-            out.append(s.green("Removed Spark cluster " + r.name())).append(" from namespace ").append(r.namespace())
-                    .append('\n');
-            r.deleted().forEach(d -> out.append("  ").append(d).append(" deleted\n"));
-            r.kept().forEach(k -> out.append("  ").append(s.yellow(k + " KEPT (--keep-data): delete it with `kubectl delete "
-                    + k + " -n " + r.namespace() + "`")).append('\n'));
-            out.append(r.namespaceDeleted() ? "  namespace " + r.namespace() + " deleted (labctl created it)\n"
-                    : "  namespace " + r.namespace() + " kept: " + r.namespaceKeptBecause() + "\n");
-            appendKubectl(out, r.kubectlEquivalent(), s);
-        }
-        return out.toString();
+        return teardown(results, s, false);
     }
 
     /** {@code teardown --dry-run}: the same lines in the conditional. */
     static String wouldTearDown(List<TeardownResult> results, Style s) {
+        return teardown(results, s, true);
+    }
+
+    private static String teardown(List<TeardownResult> results, Style s, boolean dryRun) {
         if (results.isEmpty()) {
             return "No Spark clusters to remove.\n";
         }
@@ -167,12 +152,19 @@ final class SparkTextViews {
                         .append(r.namespace()).append('\n');
                 continue;
             }
-            out.append("Would remove Spark cluster ").append(r.name()).append(" from namespace ").append(r.namespace())
-                    .append(" (dry run)\n");
-            r.deleted().forEach(d -> out.append("  ").append(d).append(" would be deleted\n"));
-            r.kept().forEach(k -> out.append("  ").append(k).append(" would be kept (--keep-data)\n"));
-            out.append(r.namespaceDeleted() ? "  namespace " + r.namespace() + " would be deleted (labctl created it and "
-                    + "nothing else lives in it)\n" : "  namespace " + r.namespace() + " would stay: " + r.namespaceKeptBecause() + "\n");
+            out.append(dryRun ? "Would remove Spark cluster " + r.name() : s.green("Removed Spark cluster " + r.name()))
+                    .append(" from namespace ").append(r.namespace()).append(dryRun ? " (dry run)\n" : "\n");
+            r.deleted().forEach(d -> out.append("  ").append(d).append(dryRun ? " would be deleted\n" : " deleted\n"));
+            r.kept().forEach(k -> out.append("  ").append(dryRun ? k + " would be kept (--keep-data)"
+                    : s.yellow(k + " KEPT (--keep-data): delete it with `kubectl delete " + k + " -n " + r.namespace() + "`"))
+                    .append('\n'));
+            if (r.namespaceDeleted()) {
+                out.append("  namespace ").append(r.namespace()).append(dryRun ? " would be deleted (labctl created it and "
+                        + "nothing else lives in it)\n" : " deleted (labctl created it)\n");
+            } else {
+                out.append("  namespace ").append(r.namespace()).append(dryRun ? " would stay: " : " kept: ")
+                        .append(r.namespaceKeptBecause()).append('\n');
+            }
             appendKubectl(out, r.kubectlEquivalent(), s);
         }
         return out.toString();
