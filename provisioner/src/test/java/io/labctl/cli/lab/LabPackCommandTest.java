@@ -59,6 +59,30 @@ class LabPackCommandTest {
     }
 
     @Test
+    void readmeExamples_packThenGradeTheZip_runAsWritten_inTheStudentsParentFolder() throws IOException {
+        // Given the README's two hand-in lines, read from the README itself
+        List<String> lines = Files.readAllLines(Path.of("..", "README.md")).stream()
+                .filter(l -> l.startsWith("./labctl lab pack --submission") || l.startsWith("./labctl grade --submission lab3.zip"))
+                .map(l -> l.replaceFirst("\\s+#.*$", "")).toList();
+        assertThat(lines).hasSize(2);
+        ReferenceSubmission.write(home.resolve("lab3"));
+
+        // When each runs with its relative paths taken in the folder that holds lab3/ (as a shell there would)
+        List<CliRun> runs = new ArrayList<>();
+        for (String line : lines) {
+            String[] args = Stream.of(line.split("\\s+")).skip(1)
+                    .map(a -> a.equals("lab3") || a.equals("lab3.zip") ? home.resolve(a).toString() : a)
+                    .toArray(String[]::new);
+            runs.add(CliRun.run(home, args));
+        }
+
+        // Then both succeed: the zip holds the files, and grading it gives every file point
+        assertThat(runs).allSatisfy(r -> assertThat(r.status()).as(r.out() + r.err()).isZero());
+        assertThat(entries(home.resolve("lab3.zip"))).contains("report.md", "spark.yaml", "base/Dockerfile");
+        assertThat(runs.get(1).err()).contains("26/26");
+    }
+
+    @Test
     void pack_missingReportAndCommentedCopy_writesTheZip_listsWhatIsMissingWithHints_exit9() throws IOException {
         Path bob = ReferenceSubmission.write(home.resolve("bob"));
         Files.delete(bob.resolve("report.md"));
