@@ -83,7 +83,9 @@ public final class LabRunCommand implements Callable<Integer> {
                 cli.out().println("  $ labctl " + ShellQuoting.command(args));
                 if (!dryRun.on()) {
                     // Evidence for the torn-down check: what existed, recorded before it is deleted.
-                    TeardownRecorder.tornDown(args).ifPresent(cluster -> TeardownRecorder.record(cli, args, cluster));
+                    LabctlCommand root = (LabctlCommand) spec.root().userObject();
+                    TeardownRecorder.teardown(LabctlCommand.commandLine(root.context()), args)
+                            .ifPresent(teardown -> TeardownRecorder.record(cli, teardown));
                     cli.out().flush();
                     int status = runStep(cli, args);
                     if (status != 0) {

@@ -7,6 +7,8 @@ import io.labctl.cli.Cli;
 import io.labctl.grading.live.TeardownRecord;
 import io.labctl.kube.KubeErrors;
 import io.labctl.kube.KubeSession;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,37 +22,46 @@ final class TeardownRecorder {
     private TeardownRecorder() {
     }
 
-    /** The cluster a step tears down ({@code spark teardown NAME ...}), if it is such a step. */
-    static Optional<String> tornDown(List<String> args) {
-        List<String> words = args.stream().filter(a -> !a.startsWith("-")).toList();
-        if (words.size() >= 3 && words.get(0).equals("spark") && words.get(1).equals("teardown")) {
-            return Optional.of(words.get(2));
-        }
-        return Optional.empty();
+    /** What a step is, as labctl parses it: the cluster a teardown step removes and the -n it gives (or null). */
+    record Teardown(String cluster, String namespace) {
     }
 
-    /** The namespace a step names with -n/--namespace, else null. */
-    static String namespaceOf(List<String> args) {
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if ((a.equals("-n") || a.equals("--namespace")) && i + 1 < args.size()) {
-                return args.get(i + 1);
-            }
-            if (a.startsWith("--namespace=")) {
-                return a.substring("--namespace=".length());
-            }
-            if (a.startsWith("-n") && a.length() > 2 && !a.startsWith("--")) {
-                return a.substring(2);
-            }
+    /**
+     * The teardown a step performs ({@code spark teardown NAME}, options anywhere), read by labctl's own parser so that
+     * {@code -n NS NAME} and {@code NAME -n NS} agree; empty for every other step and for a line that does not parse
+     * (the step itself then reports it).
+     */
+    static Optional<Teardown> teardown(CommandLine labctl, List<String> args) {
+        ParseResult parsed;
+        try {
+            parsed = labctl.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            return Optional.empty();
         }
-        return null;
+        String namespace = null;
+        ParseResult leaf = parsed;
+        while (true) {
+            if (leaf.hasMatchedOption("--namespace")) {
+                namespace = leaf.matchedOptionValue("--namespace", null);
+            }
+            if (!leaf.hasSubcommand()) {
+                break;
+            }
+            leaf = leaf.subcommand();
+        }
+        String qualified = leaf.commandSpec().qualifiedName(" ");
+        if (!qualified.endsWith("spark teardown") || !leaf.hasMatchedPositional(0)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Teardown(leaf.matchedPositionalValue(0, null), namespace));
     }
 
-    /** Records {@code cluster} in the namespace the step names (else the session's); says what it recorded. */
-    static void record(Cli cli, List<String> args, String cluster) {
+    /** Records the cluster in the namespace the step names (else the session's); says what it recorded. */
+    static void record(Cli cli, Teardown teardown) {
+        String cluster = teardown.cluster();
         try (KubeSession session = cli.connect()) {
             KubernetesClient client = session.client();
-            String namespace = Optional.ofNullable(namespaceOf(args)).orElse(session.namespace());
+            String namespace = Optional.ofNullable(teardown.namespace()).orElse(session.namespace());
             List<TeardownRecord.ClusterObject> objects = KubeErrors.call(client,
                     () -> TeardownRecord.objectsOf(client, namespace, cluster), "read the objects of " + cluster);
             if (objects.isEmpty()) {
