@@ -57,9 +57,16 @@ class LabRunIT {
     }
 
     @AfterAll
-    void removeTheGraderBinding() {
+    void removeTheGraderBindingAndTheFolder() throws java.io.IOException {
         if (admin != null && ns != null) {
             GraderAccess.remove(admin, ns);
+        }
+        if (work != null) {
+            try (var files = Files.walk(work)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 
