@@ -63,10 +63,13 @@ class GradingKubectlReferenceIT {
         work = Files.createTempDirectory("grading-kubectl-it");
         Path spark = render("student-cluster.yaml", "spark", 3);
         Path second = render("student-cluster.yaml", "spark-b", 1);
-        Path old = render("student-cluster.yaml", "spark-old", 1);
-        // Exercise 4's "destroy a cluster", the kubectl way: apply it, then delete what was applied.
-        kubectl("apply", "-n", ns, "-f", old.toString());
-        kubectl("delete", "-n", ns, "-f", old.toString(), "--wait=true", "--timeout=120s");
+        // Exercise 4's "destroy the cluster", the kubectl way: apply it, record it (the line the lab prints), delete
+        // what was applied, and apply it again beside the second one.
+        kubectl("apply", "-n", ns, "-f", spark.toString());
+        String uids = kubectlOutput("get", "deployment", "spark-master", "spark-worker", "-n", ns, "-o",
+                "jsonpath={.items[*].metadata.uid}");
+        kubectl("create", "configmap", "labctl-lab-record", "-n", ns, "--from-literal=torn-down.spark=" + uids);
+        kubectl("delete", "-n", ns, "-f", spark.toString(), "--wait=true", "--timeout=120s");
         kubectl("apply", "-n", ns, "-f", spark.toString(), "-f", second.toString());
         for (String d : List.of("spark-master", "spark-worker", "spark-b-master", "spark-b-worker")) {
             kubectl("rollout", "status", "-n", ns, "deployment/" + d, "--timeout=300s");
@@ -318,11 +321,16 @@ class GradingKubectlReferenceIT {
     }
 
     private void kubectl(String... args) throws Exception {
+        kubectlOutput(args);
+    }
+
+    private String kubectlOutput(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", testbed.kubeconfig().toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(6, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+        return output;
     }
 }

@@ -54,12 +54,14 @@ class GradingLabctlReferenceIT {
         ns = testbed.createNamespace("grade");
         work = Files.createTempDirectory("grading-it");
         // The student's path through the lab, scripted: exercise 3 then exercise 4.
-        CliRun ex3 = testbed.labctl("lab", "run", "ex3", "--set", "namespace=" + ns);
+        // In the user's shell: ex3's last step runs PySpark on this machine (pip's pyspark).
+        CliRun ex3 = testbed.labctlInUserShell("lab", "run", "ex3", "--set", "namespace=" + ns);
         assertThat(ex3.status()).as(ex3.out() + ex3.err()).isZero();
-        assertThat(ex3.out()).contains("Step 1/3: Deploy the master Deployment")
+        assertThat(ex3.out()).contains("Step 1/5: Deploy the master Deployment")
                 .contains("$ labctl spark deploy spark -n " + ns + " --workers 2")
                 .contains("by hand: kubectl create namespace " + ns);
-        CliRun ex4 = testbed.labctl("lab", "run", "ex4", "--set", "namespace=" + ns);
+        CliRun ex4 = testbed.labctl("lab", "run", "ex4", "--set", "namespace=" + ns, "--set",
+                "yaml=" + work.resolve("spark.yaml"));
         assertThat(ex4.status()).as(ex4.out() + ex4.err()).isZero();
         grader = GraderAccess.kubeconfig(testbed, ns, work);
         submission = ReferenceSubmission.write(work.resolve("submission"));
@@ -187,17 +189,20 @@ class GradingLabctlReferenceIT {
 
     @Test
     @Order(14)
-    void teardownLeavingAService_losesTheTeardownCheck() {
-        admin.resource(new ServiceBuilder().withNewMetadata().withName("spark-old-master-svc").withNamespace(ns)
-                .addToLabels("app.kubernetes.io/instance", "spark-old").endMetadata()
-                .withNewSpec().addToSelector("app.kubernetes.io/instance", "spark-old")
-                .addNewPort().withPort(7077).endPort().endSpec().build()).create();
+    void teardownRecordNamingALiveObject_losesTheTeardownCheck() {
+        // Given the record of the destroyed cluster also naming the live master Deployment (as if it had survived)
+        String live = admin.apps().deployments().inNamespace(ns).withName("spark-master").get().getMetadata().getUid();
+        var record = admin.configMaps().inNamespace(ns).withName("labctl-lab-record");
+        String recorded = record.get().getData().get("torn-down.spark");
+        record.edit(c -> new io.fabric8.kubernetes.api.model.ConfigMapBuilder(c).addToData("torn-down.spark",
+                recorded + " " + live).build());
         try {
             GradeJson report = grade("--part", "cluster");
             assertThat(report.lost()).as(report.explain().toString()).containsExactly(Map.entry("ex4.torn-down", 2.0));
-            assertThat(report.check("ex4.torn-down").get("observed").asText()).contains("service/spark-old-master-svc");
+            assertThat(report.check("ex4.torn-down").get("observed").asText()).contains("deployment/spark-master");
         } finally {
-            admin.services().inNamespace(ns).withName("spark-old-master-svc").delete();
+            record.edit(c -> new io.fabric8.kubernetes.api.model.ConfigMapBuilder(c).addToData("torn-down.spark", recorded)
+                    .build());
         }
     }
 

@@ -82,6 +82,10 @@ public final class LabRunCommand implements Callable<Integer> {
                 // Quoted as a shell reads it back: a --set value with a space or ';' must not become two words.
                 cli.out().println("  $ labctl " + ShellQuoting.command(args));
                 if (!dryRun.on()) {
+                    // Evidence for the torn-down check: what existed, recorded before it is deleted.
+                    LabctlCommand root = (LabctlCommand) spec.root().userObject();
+                    TeardownRecorder.teardown(LabctlCommand.commandLine(root.context()), args)
+                            .ifPresent(teardown -> TeardownRecorder.record(cli, teardown));
                     cli.out().flush();
                     int status = runStep(cli, args);
                     if (status != 0) {

@@ -37,6 +37,20 @@ final class SparkTextViews {
         return deployed(r, s);
     }
 
+    static String scaledWithYaml(io.labctl.spark.standalone.YamlScaler.Result r, Style s) {
+        StringBuilder out = new StringBuilder();
+        out.append(s.bold("Scaled " + r.name() + " to " + r.workers() + " workers with " + r.file())).append('\n');
+        out.append(r.created() ? "  " + r.file() + " did not exist: it now holds the cluster's YAML (replicas: "
+                + r.workers() + ")\n" : "  " + r.file() + ":" + r.line() + ": replicas: " + r.workers() + "\n");
+        out.append("  applied: ").append(String.join(", ", r.applied())).append('\n');
+        if (r.readiness() != null) {
+            out.append("  ").append(r.readiness().summary()).append('\n');
+        }
+        out.append("The kubectl way:\n");
+        r.kubectlEquivalent().forEach(k -> out.append("  ").append(k).append('\n'));
+        return out.toString();
+    }
+
     static String ran(JobResult r, Style s) {
         StringBuilder out = new StringBuilder();
         String verdict = r.succeeded() ? s.green("Job succeeded") : s.red("Job failed");

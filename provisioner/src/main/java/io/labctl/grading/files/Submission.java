@@ -127,6 +127,19 @@ public final class Submission implements GradedSubmission {
     }
 
     /**
+     * Relative paths of every regular file read, sorted, even when a folder was refused (its contents are unknown,
+     * and listed in {@link #refused()}): what {@link HandIn} may pack.
+     *
+     * @throws UnreadableFileException when the walk stopped at the file cap: part of the tree was not even listed
+     */
+    List<String> filesRead() {
+        if (overFileCap != null) {
+            throw new UnreadableFileException("the submission folder", overFileCap);
+        }
+        return List.copyOf(sizes.keySet());
+    }
+
+    /**
      * Files whose name (last path element, lower case) satisfies the predicate, sorted.
      *
      * @throws UnreadableFileException when a refused file has such a name: a check looking for Dockerfiles must

@@ -29,7 +29,12 @@ import java.util.regex.Pattern;
  */
 public final class LiveMatchesYamlCheck implements YamlObjectsCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> IGNORED_PATHS = List.of("spec.replicas", "metadata.namespace");
+    /**
+     * Replicas (the exercises scale), the namespace (-n), and labctl's record of how it deployed a cluster, which holds
+     * the worker count and so changes whenever {@code spark scale} or a re-deploy with another count does.
+     */
+    private static final List<String> IGNORED_PATHS = List.of("spec.replicas", "metadata.namespace",
+            "metadata.annotations." + io.labctl.spark.standalone.SparkLabels.SPEC_ANNOTATION);
     private static final Pattern QUANTITY_PATH = Pattern.compile(".*resources\\.(requests|limits)\\.[^.]+$");
     private static final int SHOWN_DIFFERENCES = 3;
 

@@ -50,8 +50,25 @@ class LabCommandsTest {
         CliRun r = CliRun.run(home, "lab", "run", "ex4", "--dry-run", "--set", "namespace=lab3");
 
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("Step 1/5").contains("Step 5/5").contains("$ labctl spark scale spark -n lab3 --workers 3")
+        assertThat(r.out()).contains("Step 1/9").contains("Step 9/9").contains("$ labctl spark scale spark -n lab3 --workers 3")
+                .contains("$ labctl spark scale spark -n lab3 --workers 2 --file spark.yaml")
+                .contains("by hand: kubectl scale deployment spark-worker -n lab3 --replicas=3")
+                .contains("$ labctl spark teardown spark -n lab3")
+                .contains("by hand: kubectl create configmap labctl-lab-record -n lab3 --from-literal=torn-down.spark=")
                 .contains("Dry run: nothing was run.");
+    }
+
+    @Test
+    void labShow_ex1_workerNodesZero_isTheOneNodeMinikubeCheck_andEx2BuildsAllThreeImages() {
+        CliRun ex1 = CliRun.run(home, "lab", "show", "ex1", "--set", "workerNodes=0");
+        CliRun ex2 = CliRun.run(home, "lab", "show", "ex2");
+
+        assertThat(ex1.status()).as(ex1.err()).isZero();
+        assertThat(ex1.out()).contains("labctl cluster up lab3 --workers 0")
+                .contains("A master and at least 0 worker node(s) are Ready");
+        assertThat(ex2.out()).contains("-t labctl/spark-base:3.5.7 dockerfiles/base")
+                .contains("-t labctl/spark-master:3.5.7 dockerfiles/master")
+                .contains("-t labctl/spark-worker:3.5.7 dockerfiles/worker");
     }
 
     @Test
@@ -86,9 +103,9 @@ class LabCommandsTest {
     @Test
     void labRun_unknownExercise_orStep_isExit2() {
         assertThat(CliRun.run(home, "lab", "run", "ex9").status()).isEqualTo(2);
-        CliRun r = CliRun.run(home, "lab", "run", "ex4", "--from-step", "7");
+        CliRun r = CliRun.run(home, "lab", "run", "ex4", "--from-step", "10");
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).contains("--from-step 7 is outside 1..5");
+        assertThat(r.err()).contains("--from-step 10 is outside 1..9");
     }
 
     @Test

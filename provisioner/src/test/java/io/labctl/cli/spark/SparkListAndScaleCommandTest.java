@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tier: mock API server (CLI in-process). spark list -o wide|name, spark scale and teardown --dry-run; live in
- * SparkLifecycleIT.
+ * Tier: mock API server (CLI in-process). spark list -o wide|name, spark scale and teardown --dry-run, and scale
+ * --file's bad input; live in SparkLifecycleIT and (scale --file) LabRunIT.
  */
 @MockApiTest
 @EnableKubernetesMockClient(crud = true)
@@ -101,5 +101,30 @@ class SparkListAndScaleCommandTest {
         // Nothing was deleted
         assertThat(client.apps().deployments().inNamespace(MockCluster.NS).list().getItems()).hasSize(2);
         assertThat(client.namespaces().withName(MockCluster.NS).get()).isNotNull();
+    }
+
+    @Test
+    void scale_file_withoutTheWorkersDeployment_isExit2_andChangesNeitherFileNorCluster() throws IOException {
+        Path yaml = java.nio.file.Files.writeString(home.resolve("other.yaml"),
+                "apiVersion: v1\nkind: Service\nmetadata:\n  name: x\nspec:\n  ports: [{port: 1}]\n");
+
+        CliRun r = CliRun.run(home, "--kubeconfig", kubeconfig.toString(), "spark", "scale", "spark-a", "--workers", "3",
+                "--file", yaml.toString());
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains(yaml + " has no Deployment named spark-a-worker");
+        assertThat(java.nio.file.Files.readString(yaml)).doesNotContain("replicas");
+        assertThat(client.apps().deployments().inNamespace(MockCluster.NS).withName(SparkLabels.workerDeployment("spark-a"))
+                .get().getSpec().getReplicas()).isEqualTo(2);
+    }
+
+    @Test
+    void scale_file_andDryRun_isExit2() {
+        CliRun r = CliRun.run(home, "--kubeconfig", kubeconfig.toString(), "spark", "scale", "spark-a", "--workers", "3",
+                "--file", home.resolve("spark-a.yaml").toString(), "--dry-run");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--file and --dry-run together");
+        assertThat(home.resolve("spark-a.yaml")).doesNotExist();
     }
 }

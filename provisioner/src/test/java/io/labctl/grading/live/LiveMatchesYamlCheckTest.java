@@ -70,6 +70,37 @@ class LiveMatchesYamlCheckTest {
     }
 
     @Test
+    void labctlsSpecRecordWithAnotherWorkerCount_isNoDifference_itScalesWithTheReplicas() throws Exception {
+        // Given labctl's YAML of a cluster (its spec record says 2 workers), submitted and applied
+        Path submission = ReferenceSubmission.withYaml(dir.resolve("student"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: spark-worker
+                  annotations: {labctl.io/spec: '{"name":"spark","workers":2}', team: a}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: w}}
+                  template:
+                    metadata: {labels: {app: w}}
+                    spec: {containers: [{name: w, image: labctl/spark-worker:3.5.7}]}
+                """);
+        for (HasMetadata object : client.load(Files.newInputStream(submission.resolve("spark.yaml"))).items()) {
+            client.resource(object).inNamespace(NS).create();
+        }
+        // When spark scale re-applies it with 3 (the record and the replicas change together) and a team label changes
+        client.apps().deployments().inNamespace(NS).withName("spark-worker").edit(d -> new io.fabric8.kubernetes.api.model
+                .apps.DeploymentBuilder(d).editMetadata().addToAnnotations("labctl.io/spec", "{\"name\":\"spark\",\"workers\":3}")
+                .addToAnnotations("team", "b").endMetadata().editSpec().withReplicas(3).endSpec().build());
+
+        CheckOutcome outcome = grade(submission);
+
+        // Then only the student's own annotation is a difference
+        assertThat(outcome.observed()).contains("differs live in 1 field(s): metadata.annotations.team: a submitted, b live")
+                .doesNotContain("labctl.io/spec");
+    }
+
+    @Test
     void otherImageLive_isAFindingNamingTheFieldAndBothValues() throws Exception {
         Path submission = applyReference();
         Deployment worker = client.apps().deployments().inNamespace(NS).withName("spark-worker").get();

@@ -89,6 +89,21 @@ class NodesReadyCheckTest {
     }
 
     @Test
+    void evaluate_minikubesSingleNode_passesWithTheLabsWorkerNodesZero_andEarnsHalfWithTheDefaultTwo() {
+        // Given minikube's default: one node, control plane and worker at once
+        seed(TestNodes.readyControlPlane("minikube"));
+
+        // When the lab's ${workerNodes} is 0 (--set workerNodes=0; the params hold the substituted text)
+        CheckOutcome oneNode = new NodesReadyCheck(params("minWorkers", "0")).evaluate(LiveChecks.context(grader.client()));
+        CheckOutcome labDefault = evaluate(2);
+
+        // Then it passes, saying what it saw; with the default it is the master half, not zero
+        assertThat(oneNode).isEqualTo(CheckOutcome.pass("master nodes: minikube Ready; worker nodes: none"));
+        assertThat(labDefault.status()).isEqualTo(CheckStatus.PARTIAL);
+        assertThat(labDefault.fraction()).isEqualTo(0.5);
+    }
+
+    @Test
     void evaluate_olderMasterRoleLabel_countsAsControlPlane() {
         Node master = new NodeBuilder(TestNodes.ready("lab1-master")).editMetadata()
                 .addToLabels("node-role.kubernetes.io/master", "true").endMetadata().build();
