@@ -38,7 +38,7 @@ class SparkClusterSpecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {-1, 501})
+    @ValueSource(ints = {-1, 1001})
     void validate_rejectsWorkerCountsOutOfRange(int workers) {
         assertThatThrownBy(() -> spec().withWorkers(workers).validate())
                 .hasMessage("--workers " + workers + " is out of range");
@@ -47,7 +47,7 @@ class SparkClusterSpecTest {
     @Test
     void validate_acceptsZeroAndMaximumWorkers() {
         assertThat(spec().withWorkers(0).validate().workers()).isZero();
-        assertThat(spec().withWorkers(500).validate().workers()).isEqualTo(500);
+        assertThat(spec().withWorkers(1000).validate().workers()).isEqualTo(1000);
     }
 
     @Test
