@@ -70,7 +70,7 @@ public final class LabCatalog {
             if (in == null) {
                 throw new IllegalStateException("built-in lab " + ref + " is missing from the jar");
             }
-            return new LabSource("labs/" + ref + ".yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new LabSource("labs/" + ref + ".yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8), null, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

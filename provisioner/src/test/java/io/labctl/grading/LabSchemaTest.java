@@ -80,6 +80,17 @@ class LabSchemaTest {
                 "lab.yaml: overrides.ex3.master.pionts: unknown field (allowed: hint, points, remove, review, visibility)");
     }
 
+    /** The proof LabLoader relies on when it loads a built-in lab without the validator (LabSource.shipped). */
+    @Test
+    void everyBuiltInLab_matchesTheSchema() throws Exception {
+        for (String name : LabCatalog.BUILT_IN) {
+            LabLoader.LabSource source = new LabCatalog(java.nio.file.Path.of(".")).source(name);
+            assertThat(source.shipped()).as(name).isTrue();
+            assertThatCode(() -> LabSchema.shipped().validate(source.source(), YAML.readTree(source.yaml()),
+                    LabSchema.Form.LAB)).as(name).doesNotThrowAnyException();
+        }
+    }
+
     private static void validate(String yaml, LabSchema.Form form) throws Exception {
         JsonNode node = YAML.readTree(yaml);
         LabSchema.shipped().validate("lab.yaml", node, form);
