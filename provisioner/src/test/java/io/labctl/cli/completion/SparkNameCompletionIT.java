@@ -26,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestbedTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SparkNameCompletionIT {
-    private static final Duration PER_TAB = Duration.ofSeconds(20);
-    private static final int TAB_ATTEMPTS = 3;
+    private static final Duration PER_TAB = Duration.ofSeconds(60);
 
     private Testbed testbed;
     private String ns;
@@ -75,29 +74,11 @@ class SparkNameCompletionIT {
             tmux.clear("main");
 
             tmux.type("main", "./labctl -n " + ns.substring(0, ns.length() - 1));
-            tabUntil(tmux, Pattern.compile(Pattern.quote("./labctl -n " + ns) + "(\\s|$)"), "Tab");
+            tmux.keys("main", "Tab");
+            tmux.await("main", Pattern.compile(Pattern.quote("./labctl -n " + ns) + "(\\s|$)"), PER_TAB);
             tmux.type("main", "spark teardown comp-");
-            tabUntil(tmux, Pattern.compile("(?m)^comp-a\\s+comp-b\\s*$"), "Tab", "Tab");
+            tmux.keys("main", "Tab", "Tab");
+            tmux.await("main", Pattern.compile("(?m)^comp-a\\s+comp-b\\s*$"), PER_TAB);
         }
-    }
-
-    /**
-     * Presses {@code keys} until the screen matches, at most {@link #TAB_ATTEMPTS} times, as a person does. Each TAB
-     * starts a JVM that gives the cluster 3 s in all and then offers nothing (so that a dead cluster never freezes the
-     * prompt); a cold JVM on CI's loaded 2 cores has used up those 3 s before the first request. The names must
-     * still come, by the third press at the latest.
-     */
-    private static void tabUntil(Tmux tmux, Pattern expected, String... keys) throws InterruptedException {
-        AssertionError last = null;
-        for (int attempt = 1; attempt <= TAB_ATTEMPTS; attempt++) {
-            tmux.keys("main", keys);
-            try {
-                tmux.await("main", expected, PER_TAB);
-                return;
-            } catch (AssertionError notYet) {
-                last = notYet;
-            }
-        }
-        throw last;
     }
 }
