@@ -67,9 +67,12 @@ class SparkNameCompletionIT {
     @Test
     void inBash_tabListsTheLiveClusters_andCompletesTheNamespace(@TempDir Path dir) throws IOException,
             InterruptedException {
-        LabctlScript.write(dir, testbed.kubeconfig());
+        // As a user has it: the kubeconfig from the environment. (`labctl --kubeconfig F completion bash` is refused:
+        // completion contacts no cluster, and global options are refused where a command does not use them.)
+        LabctlScript.write(dir);
         try (Tmux tmux = Tmux.start(dir, 200, 50)) {
-            tmux.line("main", "source <(./labctl completion bash); echo completion-ready");
+            tmux.line("main", "export KUBECONFIG=" + testbed.kubeconfig() + "; source <(./labctl completion bash); "
+                    + "echo completion-ready");
             tmux.await("main", Pattern.compile("(?m)^completion-ready\\s*$"), PER_TAB);
             tmux.clear("main");
 
