@@ -82,12 +82,12 @@ public final class LabRunCommand implements Callable<Integer> {
                 // Quoted as a shell reads it back: a --set value with a space or ';' must not become two words.
                 cli.out().println("  $ labctl " + ShellQuoting.command(args));
                 if (!dryRun.on()) {
+                    // One command tree to read the step with (it is not run: each run gets a fresh one).
+                    CommandLine tree = LabctlCommand.commandLine(root().context());
                     // Evidence for the torn-down check: what existed, recorded before it is deleted.
-                    LabctlCommand root = (LabctlCommand) spec.root().userObject();
-                    TeardownRecorder.teardown(LabctlCommand.commandLine(root.context()), args)
-                            .ifPresent(teardown -> TeardownRecorder.record(cli, teardown));
+                    TeardownRecorder.teardown(tree, args).ifPresent(teardown -> TeardownRecorder.record(cli, teardown));
                     cli.out().flush();
-                    int status = runStep(cli, args);
+                    int status = runStep(cli, tree, args);
                     if (status != 0) {
                         cli.err().println("error: step " + (i + 1) + " failed (exit " + status + ")");
                         cli.err().println("hint: fix what it says, then resume with `labctl lab run " + ex.id()
@@ -106,12 +106,15 @@ public final class LabRunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs one step as its own labctl command line, passing on where the cluster is. */
-    private int runStep(Cli cli, List<String> args) {
-        LabctlCommand root = (LabctlCommand) spec.root().userObject();
+    private LabctlCommand root() {
+        return (LabctlCommand) spec.root().userObject();
+    }
+
+    /** Runs one step as its own labctl command line, passing on where the cluster is; {@code tree} to look it up. */
+    private int runStep(Cli cli, CommandLine tree, List<String> args) {
         List<String> all = new ArrayList<>();
         // Only to steps that contact a cluster: `image build --kubeconfig ...` would be refused as meaningless.
-        if (GlobalOptionScope.uses(LabctlCommand.commandLine(root.context()), args, GlobalOptionUse.CLUSTER)) {
+        if (GlobalOptionScope.uses(tree, args, GlobalOptionUse.CLUSTER)) {
             if (cli.options().kubeconfigFile() != null) {
                 all.addAll(List.of("--kubeconfig", cli.options().kubeconfigFile().toString()));
             }
@@ -120,7 +123,7 @@ public final class LabRunCommand implements Callable<Integer> {
             }
         }
         all.addAll(args);
-        CommandLine step = LabctlCommand.commandLine(root.context());
+        CommandLine step = LabctlCommand.commandLine(root().context());
         return step.execute(all.toArray(String[]::new));
     }
 }
