@@ -18,8 +18,10 @@ import io.labctl.cli.CliContext;
 import io.labctl.cli.LabctlCommand;
 import io.labctl.kube.KubeConnector;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,17 +51,46 @@ public final class CdsTraining {
     private static final List<Class<? extends KubernetesResource>> LISTS = List.of(DeploymentList.class, PodList.class,
             ServiceList.class, NodeList.class, NamespaceList.class, ConfigMapList.class, PersistentVolumeClaimList.class);
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         trainClient();
         // No kubeconfig anywhere: the dry run's namespace check fails fast and offline, as it should.
         Map<String, String> env = Map.of("KUBECONFIG", "/nonexistent/labctl-cds-training");
         for (List<String> command : COMMANDS) {
-            StringWriter sink = new StringWriter();
-            PrintWriter out = new PrintWriter(sink);
-            CliContext context = new CliContext(out, out, env, false, new KubeConnector(env, Path.of("/nonexistent")));
-            LabctlCommand.commandLine(context).execute(command.toArray(String[]::new));
+            run(command, env);
+        }
+        // A cluster command as people run it: a kubeconfig read and merged by fabric8 (its model and YAML classes,
+        // a fifth of a cluster command's start), a client built, a request refused on loopback, the error mapped.
+        Path kubeconfig = Files.createTempFile("labctl-cds-training", ".kubeconfig");
+        try {
+            Files.writeString(kubeconfig, REFUSING_KUBECONFIG);
+            run(List.of("--kubeconfig", kubeconfig.toString(), "spark", "list"), env);
+        } finally {
+            Files.deleteIfExists(kubeconfig);
         }
     }
+
+    private static void run(List<String> command, Map<String, String> env) {
+        StringWriter sink = new StringWriter();
+        PrintWriter out = new PrintWriter(sink);
+        CliContext context = new CliContext(out, out, env, false, new KubeConnector(env, Path.of("/nonexistent")));
+        LabctlCommand.commandLine(context).execute(command.toArray(String[]::new));
+    }
+
+    /** A kubeconfig whose server refuses at once: nothing listens on port 1 of loopback. */
+    private static final String REFUSING_KUBECONFIG = """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: training
+              cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}
+            users:
+            - name: training
+              user: {token: not-a-token}
+            contexts:
+            - name: training
+              context: {cluster: training, user: training, namespace: default}
+            current-context: training
+            """;
 
     /**
      * A client built and asked for something where nothing listens (refused at once, no network beyond loopback),

@@ -15,7 +15,7 @@ public final class Main {
     public static void main(String[] args) {
         configureLogging(args);
         int status = LabctlCommand.commandLine(CliContext.system()).execute(args);
-        System.exit(status);
+        JvmExit.exit(status);
     }
 
     /**
