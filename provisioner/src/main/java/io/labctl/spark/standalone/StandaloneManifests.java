@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.YamlDumpSettingsBuilder;
 import io.labctl.kube.YamlComments;
@@ -25,12 +27,19 @@ import java.util.Set;
 public final class StandaloneManifests {
     public static final String DIRECTORY = "spark-standalone/";
 
-    /** The commented templates students read; each is one object. */
-    private static final List<String> TEMPLATES = List.of(
-            "master-service.yaml",     // the Service in front of the master: 7077 inside and (NodePort) outside
-            "master-deployment.yaml",  // the master
-            "worker-deployment.yaml"   // the workers: replicas = --workers
+    /**
+     * The commented templates students read; each is one object, of the kind it declares here. Teardown and its
+     * kubectl equivalent need the kinds without rendering the templates (a fifth of a second on a cold JVM), and
+     * rendering checks that each template still holds the kind it declares.
+     */
+    private static final List<Template> TEMPLATES = List.of(
+            new Template("master-service.yaml", Service.class),       // 7077 inside and (NodePort) outside
+            new Template("master-deployment.yaml", Deployment.class), // the master
+            new Template("worker-deployment.yaml", Deployment.class)  // the workers: replicas = --workers
     );
+
+    private record Template(String file, Class<? extends HasMetadata> kind) {
+    }
 
     /** The steps, in order. Each is a no-op when its options are not used. */
     private static final List<ClusterObjectsStep> STEPS = List.of(
@@ -60,9 +69,13 @@ public final class StandaloneManifests {
         Map<String, String> values = placeholderValues(spec);
         List<HasMetadata> parsed = new ArrayList<>();
         Map<String, String> sources = new HashMap<>();
-        for (String template : TEMPLATES) {
-            String yaml = ManifestTemplate.load(DIRECTORY + template).render(values);
+        for (Template template : TEMPLATES) {
+            String yaml = ManifestTemplate.load(DIRECTORY + template.file()).render(values);
             HasMetadata object = serialization.unmarshal(yaml, HasMetadata.class);
+            if (!template.kind().isInstance(object)) {
+                throw new IllegalStateException(DIRECTORY + template.file() + " holds a " + object.getKind()
+                        + ", not the " + template.kind().getSimpleName() + " StandaloneManifests declares for it");
+            }
             parsed.add(object);
             sources.put(key(object), yaml);
         }
@@ -100,8 +113,8 @@ public final class StandaloneManifests {
      * Teardown looks for each by the cluster's labels; its kubectl equivalent names them.
      */
     public static Set<Class<? extends HasMetadata>> possibleKinds() {
-        Set<Class<? extends HasMetadata>> kinds = new LinkedHashSet<>(
-                new StandaloneManifests().render(SparkClusterSpec.defaults("kinds", "default")).kinds());
+        Set<Class<? extends HasMetadata>> kinds = new LinkedHashSet<>();
+        TEMPLATES.forEach(template -> kinds.add(template.kind()));
         STEPS.forEach(step -> kinds.addAll(step.mayAdd()));
         kinds.addAll(JOB_KINDS);
         return kinds;

@@ -71,6 +71,13 @@ class ClusterObjectsTest {
         assertThat(KubectlEquivalents.teardown("lab", "spark-a", true).get(0)).doesNotContain("persistentvolumeclaims");
     }
 
+    @Test
+    void possibleKinds_withoutRendering_holdEveryKindTheTemplatesRender() {
+        // possibleKinds() reads the kinds the templates declare; rendering checks each template against its own
+        assertThat(StandaloneManifests.possibleKinds())
+                .containsAll(new StandaloneManifests().render(SparkClusterSpec.defaults("kinds", "default")).kinds());
+    }
+
     private static ConfigMap configMap(String name) {
         return new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace("lab").endMetadata().build();
     }
