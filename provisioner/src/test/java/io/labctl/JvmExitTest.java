@@ -1,6 +1,7 @@
 package io.labctl;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,8 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Unit tier, a real JDK HTTP client on loopback: the selector thread that held every cluster command's exit for
  * 300 ms is found by its name and stopped. If a JDK renames the thread or stops it differently, this fails, rather
  * than the user's exit time growing silently. Only this test's own client is stopped: other tests' clients in the
- * same JVM keep working.
+ * same JVM keep working. Isolated: the mock API tests run in parallel and start clients of their own, whose selector
+ * threads would appear between the two looks (CI saw three).
  */
+@Isolated
 class JvmExitTest {
 
     @Test
