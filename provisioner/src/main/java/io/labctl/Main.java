@@ -14,6 +14,7 @@ public final class Main {
 
     public static void main(String[] args) {
         configureLogging(args);
+        ClientWarmup.startFor(args);
         int status = LabctlCommand.commandLine(CliContext.system()).execute(args);
         JvmExit.exit(status);
     }
