@@ -2,9 +2,9 @@ package io.labctl.spark.standalone;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
@@ -149,10 +149,10 @@ final class NamespaceInventory {
 
     private static Listing listAll(KubernetesClient client, String namespace, Class<? extends HasMetadata> kind) {
         try {
-            if (kind == Pod.class) {
-                return new Listing(podsByMetadata(client, namespace), false);
+            if (kind == Secret.class) { // whether a Secret is someone's work depends on its type, not in metadata
+                return new Listing(client.resources(kind).inNamespace(namespace).list().getItems(), false);
             }
-            return new Listing(client.resources(kind).inNamespace(namespace).list().getItems(), false);
+            return new Listing(byMetadata(client, kind, namespace), false);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 403) {
                 throw KubeErrors.translate(e, client.getMasterUrl().toString(), "list " + HasMetadata.getPlural(kind));
@@ -162,13 +162,29 @@ final class NamespaceInventory {
     }
 
     /**
-     * The namespace's pods, each with its metadata only: they are the one kind that grows with the cluster (200
-     * workers are 2 MB of JSON), and what this inventory asks of a pod (labels, owners, deletion) and what teardown
-     * does with one (delete it by name) need nothing else.
+     * The namespace's objects of one kind, each with its metadata only. What this inventory asks of an object (labels,
+     * owners, deletion) and what teardown does with one (delete it by kind and name, wait until it is gone) need
+     * nothing else. Pods grow with the cluster (200 workers are 2 MB of JSON), and on a cold JVM reading the first
+     * full Deployment or Pod builds the deserializers of their whole model: about 0.25 s before the delete.
      */
-    private static List<Pod> podsByMetadata(KubernetesClient client, String namespace) {
-        return MetadataList.of(client, Pod.class, namespace).stream()
-                .map(metadata -> new PodBuilder().withMetadata(metadata).build()).toList();
+    private static List<HasMetadata> byMetadata(KubernetesClient client, Class<? extends HasMetadata> kind,
+                                                String namespace) {
+        List<HasMetadata> objects = new ArrayList<>();
+        for (ObjectMeta metadata : MetadataList.of(client, kind, namespace)) {
+            HasMetadata object = newInstance(kind);
+            object.setMetadata(metadata);
+            objects.add(object);
+        }
+        return objects;
+    }
+
+    /** A fabric8 model object: each has a public no-argument constructor that sets its apiVersion and kind. */
+    private static HasMetadata newInstance(Class<? extends HasMetadata> kind) {
+        try {
+            return kind.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a " + kind.getName() + " for its metadata", e);
+        }
     }
 
     /**
