@@ -17,8 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lists only the metadata of a kind's objects in a namespace, the way Kubernetes' own garbage collector and
- * {@code kubectl get -o name} do (a list with {@code Accept: ...;as=PartialObjectMetadataList}): the API server sends
+ * Lists only the metadata of a kind's objects in a namespace, the way Kubernetes' own garbage collector and its
+ * metadata informers do (a list with {@code Accept: ...;as=PartialObjectMetadataList}): the API server sends
  * names, labels, owners and deletion marks, not each object's spec and status. For 200 pods that is a tenth of the
  * bytes, and a cold JVM reads it without building the deserializers of the whole Pod model (0.1-0.4 s). fabric8 has
  * no call for it, so the request goes through the client's own HTTP client (its authentication included). A server
