@@ -9,10 +9,6 @@ import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.api.model.ServiceList;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentList;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.labctl.cli.CliContext;
 import io.labctl.cli.LabctlCommand;
@@ -28,8 +24,8 @@ import java.util.Map;
 
 /**
  * The training run behind labctl's class-data sharing archive: the launcher runs it once per build with
- * {@code -XX:ArchiveClassesAtExit}, and every later start maps the classes it loaded instead of loading and
- * verifying them again. It runs, in one JVM, the commands people start most (help, version, the lab guide, a dry
+ * {@code -XX:DumpLoadedClassList}, dumps a static archive of those classes ({@code -Xshare:dump}), and every later
+ * start maps them instead of loading and verifying them again. It runs, in one JVM, the commands people start most (help, version, the lab guide, a dry
  * run), with output discarded and no cluster contacted.
  */
 public final class CdsTraining {
@@ -52,7 +48,7 @@ public final class CdsTraining {
             ServiceList.class, NodeList.class, NamespaceList.class, ConfigMapList.class, PersistentVolumeClaimList.class);
 
     public static void main(String[] args) throws IOException {
-        trainClient();
+        trainModel();
         // No kubeconfig anywhere: the dry run's namespace check fails fast and offline, as it should.
         Map<String, String> env = Map.of("KUBECONFIG", "/nonexistent/labctl-cds-training");
         for (List<String> command : COMMANDS) {
@@ -93,17 +89,10 @@ public final class CdsTraining {
             """;
 
     /**
-     * A client built and asked for something where nothing listens (refused at once, no network beyond loopback),
-     * and the list kinds read back from JSON: the HTTP client's and the model's classes then load from the archive.
+     * The list kinds read back from JSON, as the API server returns them: the model's classes then load from the
+     * archive. (The HTTP client's come from the refused {@code spark list} run by {@link #main}.)
      */
-    private static void trainClient() {
-        Config config = new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").withRequestRetryBackoffLimit(0)
-                .withConnectionTimeout(200).build();
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-            client.apps().deployments().inNamespace("default").list();
-        } catch (RuntimeException expected) {
-            // refused: the client's classes are loaded, which is all the training wanted
-        }
+    private static void trainModel() {
         KubernetesSerialization serialization = new KubernetesSerialization();
         for (Class<? extends KubernetesResource> list : LISTS) {
             String json = "{\"apiVersion\":\"v1\",\"kind\":\"" + list.getSimpleName() + "\",\"items\":[]}";

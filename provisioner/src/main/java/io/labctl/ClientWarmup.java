@@ -1,7 +1,6 @@
 package io.labctl;
 
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
@@ -70,7 +69,8 @@ final class ClientWarmup {
     private static void warm() {
         try {
             KubeConfigUtils.parseConfigFromString("apiVersion: v1\nkind: Config\n");
-            Config config = new ConfigBuilder(Config.empty()).withMasterUrl("https://127.0.0.1:1").build();
+            Config config = Config.empty(); // not the user's kubeconfig: only classes are wanted here
+            config.setMasterUrl("https://127.0.0.1:1");
             // Building a client creates the JDK HTTP client and its TLS context; no request is sent.
             try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
                 client.getKubernetesSerialization();
